@@ -1,0 +1,41 @@
+"""Domain types: claims and documents in `core`, fused views across documents in `fusion`."""
+
+from armsledger.domain.core import (
+    Actor,
+    ActorKind,
+    Claim,
+    Document,
+    DocumentMeta,
+    InputProblem,
+    Item,
+    Mention,
+    MentionKind,
+    Modality,
+    Polarity,
+    Quantity,
+    Source,
+    SourceKind,
+    Span,
+    Stage,
+    TimeRef,
+)
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Claim",
+    "Document",
+    "DocumentMeta",
+    "InputProblem",
+    "Item",
+    "Mention",
+    "MentionKind",
+    "Modality",
+    "Polarity",
+    "Quantity",
+    "Source",
+    "SourceKind",
+    "Span",
+    "Stage",
+    "TimeRef",
+]
