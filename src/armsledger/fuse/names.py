@@ -24,7 +24,7 @@ def outlet_key(name: str) -> str:
 
 
 def canonical_outlet(raw: str, rules: ProvenanceRules) -> str:
-    """"the Yonhap news agency" → "Yonhap"; a known alias → the known outlet's name."""
+    """ "the Yonhap news agency" → "Yonhap"; a known alias → the known outlet's name."""
     name = POSSESSIVE.sub("", raw.strip(TRAILING_PUNCTUATION)).strip(TRAILING_PUNCTUATION)
     lowered = name.lower()
     for word in rules.trailing_words:

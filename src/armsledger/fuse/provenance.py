@@ -55,7 +55,7 @@ class SignatureIndex:
 
     def __init__(self, rules: ProvenanceRules) -> None:
         self._rules = rules
-        self._lsh = MinHashLSH(threshold=rules.threshold, num_perm=rules.num_perm)
+        self._lsh = MinHashLSH(threshold=rules.candidate_threshold, num_perm=rules.num_perm)
         self._signatures: dict[str, tuple[int, ...]] = {}
         self._outlets: dict[str, str | None] = {}
 
@@ -149,7 +149,7 @@ def _outlet(
     for want_strong in (True, False):
         for cue, name, match in matches:
             if cue.role == "own_outlet" and cue.strong == want_strong:
-                return name, OutletEvidence.TEXT_CUE, match.group(0).strip()
+                return name, OutletEvidence.TEXT_CUE, match.group(0).strip(" .!?\n")
     return None, OutletEvidence.UNKNOWN, ""
 
 
@@ -202,12 +202,15 @@ def _links(
     links = []
     for other_id, similarity, other_outlet in index.similar(signature):
         same_source = bool(
-            syndicated_from and other_outlet and outlet_key(syndicated_from) == outlet_key(other_outlet)
+            syndicated_from
+            and other_outlet
+            and outlet_key(syndicated_from) == outlet_key(other_outlet)
         )
         kind = LinkKind.SYNDICATED if same_source else LinkKind.NEAR_DUPLICATE
         evidence = f"first appeared in {syndicated_from}" if same_source else ""
         links.append(
-            DocumentLink(other_doc_id=other_id, kind=kind, similarity=round(similarity, 3),
-                         evidence=evidence)
+            DocumentLink(
+                other_doc_id=other_id, kind=kind, similarity=round(similarity, 3), evidence=evidence
+            )
         )
     return tuple(links)

@@ -25,6 +25,23 @@ GRADING_PATH = LEXICON_DIR / "grading.yaml"
 
 ROLES = ("own_outlet", "syndicated_from", "relay")
 RELIABILITY_LETTERS = "ABCDEF"
+# The facts fuse/grading.py computes for every claim; a rule may test only these.
+KNOWN_FACTS = frozenset(
+    {
+        "source_kind",
+        "has_name",
+        "has_state",
+        "relayed",
+        "hedged",
+        "denied",
+        "accused_denies",
+        "denied_by_accused",
+        "contradicted",
+        "other_origins",
+        "corroborated",
+        "syndicated_copy",
+    }
+)
 
 Condition = Any  # a value, a list of values, or {"min": n} / {"max": n}
 
@@ -53,9 +70,11 @@ class ProvenanceRules:
     outlet_words: frozenset[str]
     trailing_words: tuple[str, ...]  # longest first
     outlets: tuple[KnownOutlet, ...]
+    person_titles: frozenset[str]
     shingle_words: int
     num_perm: int
     threshold: float
+    candidate_threshold: float
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,8 +131,13 @@ def read_data_file(path: Path, kind: str) -> dict[str, Any]:
     """Read a YAML data file and check its `version:` and `kind:` headers."""
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise LexiconError(f"{path.name}: cannot be read ({error})") from None
+    except OSError as error:
+        raise LexiconError(f"{path.name}: cannot be read ({error.strerror})") from None
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else "?"
+        raise LexiconError(f"{path.name}:{line}: not valid YAML ({error.problem})") from None
+    except yaml.YAMLError:
+        raise LexiconError(f"{path.name}: not valid YAML") from None
     if not isinstance(loaded, dict):
         raise LexiconError(f"{path.name}: not a mapping")
     if loaded.get("kind") != kind:
@@ -141,9 +165,11 @@ def load_provenance_rules(path: Path = OUTLETS_PATH) -> ProvenanceRules:
         outlet_words=frozenset(word.lower() for word in loaded.get("outlet_words", [])),
         trailing_words=tuple(sorted(loaded.get("trailing_words", []), key=len, reverse=True)),
         outlets=tuple(_outlet(path, entry) for entry in loaded.get("outlets", [])),
+        person_titles=frozenset(str(word).lower() for word in loaded.get("person_titles", [])),
         shingle_words=int(near.get("shingle_words", 5)),
         num_perm=int(near.get("num_perm", 128)),
         threshold=float(near.get("threshold", 0.6)),
+        candidate_threshold=float(near.get("candidate_threshold", 0.4)),
     )
 
 
@@ -250,6 +276,9 @@ def _rule(path: Path, axis: str, part: str, entry: Mapping[str, Any]) -> GradeRu
     when = entry.get("when", {})
     if not isinstance(when, dict):
         raise LexiconError(f"{path.name}: {where}: 'when' must be a mapping")
+    unknown = sorted(set(when) - KNOWN_FACTS)
+    if unknown:
+        raise LexiconError(f"{path.name}: {where}: unknown fact(s) {', '.join(unknown)}")
     return GradeRule(
         id=str(_field(path, entry, "id", where)),
         when=when,

@@ -24,11 +24,16 @@ def file_document_id(path: Path) -> str:
     return path.stem
 
 
-def record_document_id(given: object, text: str) -> str:
-    """A record's own `id` (a string or an integer) when it has one, else an id from its text."""
+def given_document_id(given: object) -> str | None:
+    """A record's own `id` when it is a non-empty string or an integer, else None."""
     # bool is an int subclass, and `"id": true` is a mistake rather than an id.
     if isinstance(given, int) and not isinstance(given, bool):
         return str(given)
     if isinstance(given, str) and given.strip():
         return given.strip()
-    return text_id(text)
+    return None
+
+
+def record_document_id(given: object, text: str) -> str:
+    """A JSONL record's own `id` when it has one, else an id from its text."""
+    return given_document_id(given) or text_id(text)

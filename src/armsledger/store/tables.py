@@ -66,7 +66,6 @@ class Base(DeclarativeBase):
     """Declarative base; fusion tables (store/fusion.py) derive from it too."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 class RunRow(Base):

@@ -232,9 +232,9 @@ def _create_sqlite_quote_search() -> None:
     pointing at evidence_spans' rowid: that rowid is not an INTEGER PRIMARY KEY, and VACUUM may
     renumber it. Quotes are only inserted and deleted (never updated), so two triggers suffice.
     """
-    has_fts5 = op.get_bind().exec_driver_sql(
-        "SELECT sqlite_compileoption_used('ENABLE_FTS5')"
-    ).scalar()
+    has_fts5 = (
+        op.get_bind().exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar()
+    )
     if not has_fts5:
         return
     op.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(text, evidence_span_id UNINDEXED)")

@@ -1,0 +1,114 @@
+"""Actor mentions resolved in document order: names, adjectives, capitals, organs, leaders,
+"the North", and back-references ("the former", "the latter", "the country", "both countries")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from armsledger.extract.lookup import Hit
+from armsledger.extract.model import ActorRef
+from armsledger.lexicon import ActorTerm, Lexicons
+
+_ROLE_ORDER = ("names", "capitals", "organ", "nonstate", "leader", "half_north", "half_south",
+               "adjectives")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_ORGAN_GAP = re.compile(r"^(?:['’]s)?\s*(?:(?:own|new|top|military|national)\s+)?$")
+# Plural demonyms name people ("the Russians"), not a modifier of the next noun.
+_PLURAL_DEMONYM = re.compile(r"(?:ans|ians|eans|is)$")
+
+
+class ActorResolver:
+    """Walks a document's actor hits once, keeping what earlier sentences made available."""
+
+    def __init__(self, lexicons: Lexicons, text: str) -> None:
+        self.lexicons = lexicons
+        self.text = text
+        self.seen_leaders: set[str] = set()
+        self.recent: list[str] = []
+
+    def resolve(self, hits: Iterable[Hit]) -> list[ActorRef]:
+        """Actor refs of one sentence; `hits` are its actor, organ and back-reference hits."""
+        refs: list[ActorRef] = []
+        for group in _by_span(hits):
+            ref = self._resolve_group(group, refs)
+            if ref is None:
+                continue
+            if refs and ref.start == refs[-1].start and ref.role == "organ":
+                refs[-1] = ref  # merged "Russia's Defence Ministry"
+            else:
+                refs.append(ref)
+            if ref.role != "pair":
+                self._remember(ref.actor_id)
+        return refs
+
+    def _remember(self, actor_id: str) -> None:
+        if not self.recent or self.recent[-1] != actor_id:
+            self.recent.append(actor_id)
+
+    def _resolve_group(self, group: list[Hit], refs: list[ActorRef]) -> ActorRef | None:
+        first = group[0]
+        if first.kind == "organ":
+            return self._organ(first, refs)
+        if first.kind == "backref":
+            return self._backref(first, refs)
+        terms = [hit.payload for hit in group if isinstance(hit.payload, ActorTerm)]
+        return self._term(first, terms)
+
+    def _term(self, hit: Hit, terms: list[ActorTerm]) -> ActorRef | None:
+        usable = [t for t in terms if t.needs_prior is None or t.needs_prior in self.seen_leaders]
+        if not usable:
+            return None
+        term = min(usable, key=lambda t: _ROLE_ORDER.index(t.role) if t.role in _ROLE_ORDER else 9)
+        if term.leader:
+            self.seen_leaders.add(term.leader)
+        actor_id, role = term.actor_id, term.role
+        if role.startswith("half_"):
+            actor_id = self._half(role.removeprefix("half_"))
+            if not actor_id:
+                return None
+        if role == "adjectives" and _PLURAL_DEMONYM.search(hit.text):
+            role = "names"
+        return ActorRef(start=hit.start, end=hit.end, actor_id=actor_id, role=role,
+                        text=hit.text, possessive=self._possessive(hit.end))
+
+    def _possessive(self, end: int) -> bool:
+        return bool(_POSSESSIVE.match(self.text, end, min(len(self.text), end + 3)))
+
+    def _half(self, side: str) -> str:
+        """"the North" is the northern half of the divided country mentioned last."""
+        for actor_id in reversed(self.recent):
+            for north, south in self.lexicons.divided.values():
+                if actor_id in (north, south):
+                    return north if side == "north" else south
+        return ""
+
+    def _organ(self, hit: Hit, refs: list[ActorRef]) -> ActorRef | None:
+        if not refs or refs[-1].role not in ("names", "adjectives", "capitals"):
+            return None
+        previous = refs[-1]
+        if not _ORGAN_GAP.match(self.text[previous.end : hit.start]):
+            return None
+        return ActorRef(start=previous.start, end=hit.end, actor_id=previous.actor_id,
+                        role="organ", text=self.text[previous.start : hit.end],
+                        possessive=self._possessive(hit.end))
+
+    def _backref(self, hit: Hit, refs: list[ActorRef]) -> ActorRef | None:
+        resolve = str(hit.payload)
+        distinct = list(dict.fromkeys(reversed(self.recent)))  # most recent first
+        index = {"latter": 0, "last": 0, "former": 1}.get(resolve)
+        if resolve == "pair" and len(distinct) >= 2:
+            pair = "+".join(sorted(distinct[:2]))
+            return ActorRef(start=hit.start, end=hit.end, actor_id=pair, role="pair",
+                            text=hit.text)
+        if index is None or len(distinct) <= index:
+            return None
+        return ActorRef(start=hit.start, end=hit.end, actor_id=distinct[index], role="backref",
+                        text=hit.text, possessive=self._possessive(hit.end))
+
+
+def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:
+    groups: dict[tuple[int, int], list[Hit]] = {}
+    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        groups.setdefault((hit.start, hit.end), []).append(hit)
+    return list(groups.values())

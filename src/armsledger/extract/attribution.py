@@ -1,0 +1,207 @@
+"""Who makes each claim: "X said", "said X", "according to X", "X told Y", quotes that run over
+several sentences, "he said" resolved to the last named speaker, unnamed sources, the outlet.
+
+A sentence without its own attribution continues the voice of the sentence before it (reported
+speech runs on), until the outlet speaks for itself again ("reportedly", "it has been claimed").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from armsledger.domain.core import Source, SourceKind
+from armsledger.extract.model import SentenceView
+from armsledger.extract.speakers import SpeakerNamer
+
+_OPEN = "“"
+_CLOSE = "”"
+_PRONOUNS = {"he", "she", "they", "we", "i"}
+_DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+(?P<head>[\w-]+)$", re.IGNORECASE)
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|further|then|previously|repeatedly|since|recently|"
+    r"earlier|once|would|will|was|were|is|are|already|again|now|publicly|separately|"
+    r"last\s+\w+|this\s+\w+|on\s+\w+))+\s*$",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
+_LEAD = re.compile(r"^[\s,“”\"'‘’:–—-]+|[\s,“”\"'‘’:–—-]+$")
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside typographic or straight double quotes; an unclosed quote at the end of a
+    paragraph continues into the next paragraph that opens with a quote (news convention)."""
+    regions: list[tuple[int, int]] = []
+    position, length = 0, len(text)
+    while position < length:
+        start = _next_open(text, position)
+        if start < 0:
+            break
+        end = _close_of(text, start)
+        regions.append((start, end))
+        position = end + 1
+    return regions
+
+
+def _next_open(text: str, position: int) -> int:
+    candidates = [i for i in (text.find(_OPEN, position), text.find('"', position)) if i >= 0]
+    return min(candidates) if candidates else -1
+
+
+def _close_of(text: str, start: int) -> int:
+    closer = _CLOSE if text[start] == _OPEN else '"'
+    position = start + 1
+    while True:
+        end = text.find(closer, position)
+        newline = text.find("\n", position)
+        if end >= 0 and (newline < 0 or end < newline):
+            return end
+        if newline < 0:
+            return len(text)
+        following = text[newline:].lstrip()
+        if not following.startswith((_OPEN, '"')):
+            return newline  # the quote ends with its paragraph
+        position = newline + 1 + (len(text[newline + 1 :]) - len(following)) + 1
+
+
+class Attributor:
+    """Sets `source` on every sentence view of a document, in order."""
+
+    def __init__(self, namer: SpeakerNamer, text: str, outlet: str | None) -> None:
+        self.namer = namer
+        self.text = text
+        self.regions = quote_regions(text)
+        self.unattributed = Source(name=outlet or "", kind=SourceKind.UNATTRIBUTED)
+        self.speakers: list[Source] = []
+
+    def attribute(self, views: list[SentenceView]) -> None:
+        explicit = [self._explicit(view) for view in views]
+        previous: Source | None = None
+        for index, view in enumerate(views):
+            source, rule = explicit[index], "attribution.explicit.v1"
+            if source is None and self._inside_quote(view):
+                source, rule = self._quote_speaker(views, explicit, index), "attribution.quote.v1"
+            if source is None and self._impersonal(view):
+                source, rule = self.unattributed, "attribution.outlet_hedged.v1"
+            if source is None and previous is not None:
+                source, rule = previous, "attribution.continued.v1"
+            view.source = source or self.unattributed
+            view.source_rule = rule if source else "attribution.outlet.v1"
+            previous = view.source if view.source.kind != SourceKind.UNATTRIBUTED else None
+
+    def _inside_quote(self, view: SentenceView) -> bool:
+        return any(start <= view.start + 1 and view.start < end for start, end in self.regions)
+
+    def _region_of(self, view: SentenceView) -> tuple[int, int] | None:
+        for start, end in self.regions:
+            if start <= view.start + 1 and view.start < end:
+                return start, end
+        return None
+
+    def _quote_speaker(
+        self, views: list[SentenceView], explicit: list[Source | None], index: int
+    ) -> Source | None:
+        region = self._region_of(views[index])
+        if region is None:
+            return None
+        for other in range(index, min(len(views), index + 12)):
+            if views[other].start > region[1] + 2:
+                if explicit[other] is not None and self._is_tag(views[other]):
+                    return explicit[other]
+                break
+            if explicit[other] is not None:
+                return explicit[other]
+        for other in range(index - 1, max(-1, index - 12), -1):
+            if explicit[other] is not None and views[other].end >= region[0] - 3:
+                return explicit[other]
+        return None
+
+    def _is_tag(self, view: SentenceView) -> bool:
+        """A short following sentence such as "he told the Financial Times." tags a quote."""
+        return len(self.text[view.start : view.end].split()) <= 8
+
+    def _impersonal(self, view: SentenceView) -> bool:
+        return any(
+            (cue.kind == "speech" and getattr(cue.payload, "kind", "") == "impersonal")
+            or (cue.kind == "hedge" and cue.text.lower() in ("reportedly", "allegedly"))
+            for cue in view.cues
+        )
+
+    def _explicit(self, view: SentenceView) -> Source | None:
+        for cue in view.cues:
+            if cue.kind != "speech" or self._in_region(cue.start):
+                continue
+            kind = getattr(cue.payload, "kind", "")
+            if kind == "impersonal":
+                continue
+            phrase = self._phrase(view, cue.start, cue.end, kind)
+            source = self._source(view, phrase) if phrase else None
+            if source is not None:
+                source = self._with_channel(view, cue.end, source)
+                self.speakers.append(source)
+                return source
+        return None
+
+    def _in_region(self, position: int) -> bool:
+        return any(start < position < end for start, end in self.regions)
+
+    def _phrase(self, view: SentenceView, start: int, end: int, kind: str) -> str:
+        """The words naming the speaker around a speech cue."""
+        sentence_end = view.end
+        after = self.text[end:sentence_end]
+        if kind == "according":
+            return _LEAD.sub("", re.split(r"[,.;:“”\"]|\s(?:that|on|in)\s", after, maxsplit=1)[0])
+        before = self._before(view, start)
+        words_after = after.strip(" .,”\"’").split()
+        if len(words_after) <= 6 and re.search(r"[,”\"’]\s*$", before) or not before.strip():
+            tail = re.split(r"[,.;:]|\s(?:on|in|at|who|that)\s", after, maxsplit=1)[0]
+            return _LEAD.sub("", tail)
+        return before
+
+    def _before(self, view: SentenceView, start: int) -> str:
+        lead = self.text[view.start : start]
+        closing = max(lead.rfind(_CLOSE), lead.rfind('"'))
+        if closing >= 0:
+            lead = lead[closing + 1 :]
+        remaining = self.text[start : view.end].split()
+        if len(remaining) <= 4 and "," in lead:
+            lead = lead[lead.rfind(",") + 1 :]  # "..., a Ukrainian intelligence chief has said."
+        lead = re.split(r"\bthat\s", lead)[-1]
+        lead = _RELATIVE.sub(",", lead)
+        lead = _AUX_TAIL.sub("", lead)
+        return _LEAD.sub("", lead)
+
+    def _source(self, view: SentenceView, phrase: str) -> Source | None:
+        phrase = phrase.strip()
+        if not phrase or len(phrase.split()) > 25:
+            return None
+        lowered = phrase.lower()
+        if lowered in _PRONOUNS:
+            return self._last(lambda s: s.kind == SourceKind.PERSON) or None
+        definite = _DEFINITE.match(phrase)
+        if definite:
+            found = self._resolve_definite(definite.group("head").lower())
+            if found is not None:
+                return found
+        return self.namer.name(view, phrase, self.speakers)
+
+    def _resolve_definite(self, head: str) -> Source | None:
+        """"the minister" is the last speaker with that role; "the source" the last unnamed one."""
+        if head in ("source", "sources", "official", "officials", "insider"):
+            return self._last(lambda s: s.kind == SourceKind.ANONYMOUS)
+        role_match = self._last(lambda s: bool(s.role) and head in (s.role or "").lower())
+        if role_match:
+            return role_match
+        if head in ("account", "group", "agency", "monitor", "institute", "report"):
+            return self._last(lambda s: s.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA))
+        return self._last(lambda s: s.kind == SourceKind.PERSON)
+
+    def _last(self, wanted: object) -> Source | None:
+        for source in reversed(self.speakers):
+            if callable(wanted) and wanted(source):
+                return source
+        return None
+
+    def _with_channel(self, view: SentenceView, cue_end: int, source: Source) -> Source:
+        channel = self.namer.channel(self.text[cue_end : view.end])
+        return replace(source, channel=channel) if channel and not source.channel else source

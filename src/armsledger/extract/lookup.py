@@ -1,0 +1,134 @@
+"""Fast lexicon look-up: Aho-Corasick automata over case-folded text, with word boundaries.
+
+Matching runs in C over the folded text; Python only checks the boundaries and the case of the
+few hits. A capitalised lexicon word must be capitalised in the text ("Chad", "May" and "Turkey"
+are names only with their capital), and an acronym must match exactly ("US" is not "us").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+from armsledger.lexicon import ActorTerm, Cue, ItemTerm, Lexicons, Trigger
+
+Payload = ActorTerm | ItemTerm | Trigger | Cue | str
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    """One lexicon match: offsets into the document text, its kind and what it stands for."""
+
+    start: int
+    end: int
+    kind: str  # actor, item, trigger, speech, hedge, denial, stage, backref, marker:<role>
+    payload: Payload
+    text: str
+
+
+def fold(text: str) -> str:
+    """Lower-cased text of the same length, so offsets carry over unchanged."""
+    folded = text.lower()
+    if len(folded) != len(text):
+        folded = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return folded.translate(_FOLD)
+
+
+def _case_ok(term: str, surface: str) -> bool:
+    term_words, surface_words = term.split(), surface.split()
+    if len(term_words) != len(surface_words):
+        return term[:1].islower() or surface[:1].isupper()
+    for term_word, surface_word in zip(term_words, surface_words, strict=True):
+        letters = [ch for ch in term_word if ch.isalpha()]
+        if len(letters) > 1 and all(ch.isupper() for ch in letters):
+            if surface_word.rstrip("s") != term_word.rstrip("s"):
+                return False
+        elif term_word[:1].isupper() and not surface_word[:1].isupper():
+            return False
+    return True
+
+
+class Automaton:
+    """An Aho-Corasick automaton of (kind, term text, payload) entries."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, Payload]]) -> None:
+        table: dict[str, list[tuple[str, str, Payload]]] = {}
+        for kind, term, payload in entries:
+            key = fold(term)
+            if key.strip():
+                table.setdefault(key, []).append((kind, term, payload))
+        self._automaton = ahocorasick.Automaton()
+        for key, payloads in table.items():
+            self._automaton.add_word(key, (len(key), tuple(payloads)))
+        self._automaton.make_automaton()
+
+    def hits(self, text: str, folded: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        stop = len(text) if end is None else end
+        for last, (length, payloads) in self._automaton.iter(folded, start, stop):
+            first = last - length + 1
+            if not _bounded(text, first, last + 1):
+                continue
+            surface = text[first : last + 1]
+            for kind, term, payload in payloads:
+                if _case_ok(term, surface):
+                    yield Hit(start=first, end=last + 1, kind=kind, payload=payload, text=surface)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if text[start].isalnum() and (before.isalnum() or before == "-" and start > 1):
+        return before == "-" and not text[start - 2].isalnum()
+    return not (text[end - 1].isalnum() and after.isalnum())
+
+
+def longest_first(hits: Iterable[Hit]) -> list[Hit]:
+    """Non-overlapping hits, a longer match winning; hits on the same span are all kept."""
+    ordered = sorted(hits, key=lambda hit: (hit.start, hit.start - hit.end))
+    kept: list[Hit] = []
+    for hit in ordered:
+        if kept and hit.start < kept[-1].end:
+            if (hit.start, hit.end) == (kept[-1].start, kept[-1].end):
+                kept.append(hit)
+            continue
+        kept.append(hit)
+    return kept
+
+
+def content_automaton(lexicons: Lexicons) -> Automaton:
+    entries: list[tuple[str, str, Payload]] = []
+    entries += [("actor", term.text, term) for term in lexicons.actor_terms]
+    entries += [("organ", name, name) for name in lexicons.generic_organs]
+    entries += [("item", term.text, term) for term in lexicons.item_terms]
+    entries += [("trigger", trigger.form, trigger) for trigger in lexicons.triggers]
+    return Automaton(entries)
+
+
+def cue_automaton(lexicons: Lexicons) -> Automaton:
+    entries: list[tuple[str, str, Payload]] = []
+    for kind, cues in (
+        ("speech", lexicons.speech),
+        ("hedge", lexicons.hedges),
+        ("denial", lexicons.denials),
+        ("stage", lexicons.stages),
+    ):
+        entries += [(kind, cue.text, cue) for cue in cues]
+    entries += [("backref", term, resolve) for term, resolve in lexicons.grammar.backrefs.items()]
+    return Automaton(entries)
+
+
+MARKER_ROLES = (
+    "recipient_markers weak_recipient_markers supplier_markers agent_markers counterflow_markers "
+    "restore_markers list_markers clause_breaks relatives prepositions passive_aux copulas "
+    "agent_modifiers subject_words"
+).split()
+
+
+def marker_automaton(lexicons: Lexicons) -> Automaton:
+    entries: list[tuple[str, str, Payload]] = []
+    for role in MARKER_ROLES:
+        entries += [(f"marker:{role}", word, role) for word in lexicons.grammar.words(role)]
+    return Automaton(entries)

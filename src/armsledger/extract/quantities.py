@@ -1,0 +1,197 @@
+"""Amounts: numbers in digits and words, qualifiers as bounds, units, currencies and rates.
+
+A number joined to a calibre or weight ("155mm shells", "500kg bombs") describes the item and is
+never a Quantity; neither are years, dates and ages. An amount only becomes a claim's quantity
+when it stands right before the item it counts (see attach in direction.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from armsledger.domain.core import Quantity
+from armsledger.lexicon import AmountWords
+
+_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_LETTER_SCALES = ("m", "mn", "mln", "bn", "b", "k", "tn")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Amount:
+    """An amount found in a sentence; `end` includes its unit noun when it has one."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    has_unit: bool  # counts containers, trains, tonnes...: the item follows "of"/"carrying"
+    is_money: bool
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+class AmountReader:
+    """Compiled from numbers.yaml once per extractor."""
+
+    def __init__(self, words: AmountWords) -> None:
+        self.words = words
+        number_words = [w for w in words.words if w not in ("a", "an")]
+        scales = [s for s in words.scales if s not in _LETTER_SCALES]
+        qualifier = _alternation(list(words.qualifiers))
+        symbol = _alternation(list(words.currency_symbols))
+        self._number = re.compile(
+            rf"(?:\b(?P<qual>{qualifier})\s+)?(?:(?P<sym>{symbol})\s?)?"
+            rf"(?P<num>(?<![\w.,]){_NUMERAL}|\b(?:{_alternation(number_words)})(?:-\w+)?|\ban?(?=\s+(?:{_alternation(scales)})))"
+            rf"(?P<scale>(?:[\s-]+(?:{_alternation(scales)})\b)*)"
+            rf"(?P<letter>(?:{_alternation(list(_LETTER_SCALES))})\b)?",
+            re.IGNORECASE,
+        )
+        self._vague = re.compile(
+            rf"(?:\b(?P<qual>{qualifier})\s+)?\b(?P<vague>{_alternation(list(words.vague))})\b",
+            re.IGNORECASE,
+        )
+        self._range = re.compile(
+            rf"\b(?:between\s+(?P<low>{_NUMERAL})\s+and\s+(?P<high>{_NUMERAL})"
+            rf"|(?P<low2>{_NUMERAL})\s*(?:to|-|–)\s*(?P<high2>{_NUMERAL}))"
+            rf"(?P<scale>(?:\s+(?:{_alternation(scales)})\b)*)",
+            re.IGNORECASE,
+        )
+        self._unit = re.compile(rf"\s*(?P<unit>{_alternation(list(words.units))})(?!\w)", re.I)
+        self._currency_word = re.compile(
+            rf"\s+(?P<cur>{_alternation(list(words.currency_words))})\b", re.IGNORECASE
+        )
+        self._descriptor = re.compile(
+            rf"\s?-?\s?(?:{_alternation(list(words.descriptor_units))})(?![a-z])", re.IGNORECASE
+        )
+        self._rate = re.compile(
+            rf"^(?:\s+\w+)?\s+(?P<rate>{_alternation(list(words.rates))})\b", re.IGNORECASE
+        )
+
+    def find(self, text: str, start: int, end: int) -> list[Amount]:
+        """Every amount in text[start:end], ranges and vague amounts included."""
+        found: list[Amount] = []
+        taken: set[int] = set()
+        for match in self._range.finditer(text, start, end):
+            amount = self._range_amount(text, match, end)
+            if amount:
+                found.append(amount)
+                taken.update(range(match.start(), match.end()))
+        for match in self._vague.finditer(text, start, end):
+            if match.start("vague") not in taken:
+                found.append(self._vague_amount(text, match, end))
+                taken.update(range(match.start(), match.end()))
+        for match in self._number.finditer(text, start, end):
+            if match.start("num") in taken:
+                continue
+            amount = self._number_amount(text, match, start, end)
+            if amount:
+                found.append(amount)
+        return sorted(found, key=lambda amount: amount.start)
+
+    def _number_amount(self, text: str, match: re.Match[str], start: int, end: int) -> Amount | None:
+        digits = match.group("num")
+        if self._descriptor.match(text, match.end(), end) and not match.group("sym"):
+            if not self._unit_then_of(text, match.end(), end):
+                return None  # "155mm", "500kg bomb", "50-year-old": describes, never counts
+        if _is_year_or_date(text, match, start, digits):
+            return None
+        value = self._value(digits, match.group("scale"), match.group("letter"))
+        if value is None:
+            return None
+        currency = self.words.currency_symbols.get(match.group("sym") or "")
+        if match.group("letter") and not currency:
+            return None  # "500m" without a currency is a distance
+        return self._finish(text, match.start(), match.end(), value, match.group("qual"), currency, end)
+
+    def _unit_then_of(self, text: str, position: int, end: int) -> bool:
+        unit = self._unit.match(text, position, end)
+        return bool(unit and re.match(r"\s+of\b", text[unit.end() : unit.end() + 4]))
+
+    def _value(self, digits: str, scale_text: str, letter: str | None) -> float | None:
+        key = digits.lower()
+        if key[:1].isdigit():
+            value = float(key.replace(",", ""))
+        elif key in ("a", "an"):
+            value = 1.0
+        else:
+            parts = [self.words.words.get(part) for part in key.split("-")]
+            if any(part is None for part in parts):
+                return None
+            value = float(sum(part for part in parts if part is not None))
+        for scale in re.findall(r"[a-z]+", (scale_text or "").lower()):
+            value *= self.words.scales.get(scale, 1.0)
+        if letter:
+            value *= self.words.scales.get(letter.lower(), 1.0)
+        return value
+
+    def _finish(
+        self, text: str, start: int, stop: int, value: float, qualifier: str | None,
+        currency: str | None, end: int,
+    ) -> Amount:
+        bound = self.words.qualifiers.get((qualifier or "").lower(), "exact")
+        or_more = re.match(r"\s+or more\b", text[stop : stop + 9])
+        if or_more:
+            bound, stop = ("low" if bound == "exact" else bound), stop + or_more.end()
+        unit, unit_end = "item", stop
+        word = self._currency_word.match(text, stop, end)
+        unit_match = self._unit.match(text, stop, end)
+        if currency is None and word:
+            currency, unit_end = self.words.currency_words[word.group("cur").lower()], word.end()
+        elif currency is None and unit_match:
+            unit, unit_end = self.words.units[unit_match.group("unit").lower()], unit_match.end()
+        quantity = Quantity(
+            value=value,
+            low=value if bound in ("exact", "low") else None,
+            high=value if bound in ("exact", "high") else None,
+            unit=currency or unit,
+            per=self._rate_after(text, unit_end, end),
+            text=text[start:unit_end],
+        )
+        return Amount(start=start, end=unit_end, quantity=quantity,
+                      has_unit=unit != "item" and currency is None, is_money=currency is not None)
+
+    def _rate_after(self, text: str, position: int, end: int) -> str | None:
+        rate = self._rate.match(text[position : min(end, position + 40)])
+        return self.words.rates[rate.group("rate").lower()] if rate else None
+
+    def _vague_amount(self, text: str, match: re.Match[str], end: int) -> Amount:
+        low, high = self.words.vague[match.group("vague").lower()]
+        amount = self._finish(text, match.start(), match.end(), 0.0, None, None, end)
+        quantity = Quantity(
+            value=None, low=low, high=high, unit=amount.quantity.unit, per=amount.quantity.per,
+            text=amount.quantity.text,
+        )
+        return Amount(start=amount.start, end=amount.end, quantity=quantity,
+                      has_unit=amount.has_unit, is_money=False)
+
+    def _range_amount(self, text: str, match: re.Match[str], end: int) -> Amount | None:
+        low_text = match.group("low") or match.group("low2")
+        high_text = match.group("high") or match.group("high2")
+        if _YEAR.fullmatch(low_text) or _YEAR.fullmatch(high_text):
+            return None  # "2022-2023" is a period
+        low = self._value(low_text, match.group("scale"), None)
+        high = self._value(high_text, match.group("scale"), None)
+        amount = self._finish(text, match.start(), match.end(), 0.0, None, None, end)
+        quantity = Quantity(value=None, low=low, high=high, unit=amount.quantity.unit,
+                            per=amount.quantity.per, text=amount.quantity.text)
+        return Amount(start=amount.start, end=amount.end, quantity=quantity,
+                      has_unit=amount.has_unit, is_money=False)
+
+
+_DATE_BEFORE = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$|(?:in|since|by|until|of|from|during)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -> bool:
+    if match.group("sym") or match.group("qual"):
+        return False
+    before = text[max(start, match.start() - 12) : match.start()]
+    if _YEAR.fullmatch(digits):
+        return True  # a bare four-digit 19xx/20xx number is a year, never a count
+    return digits[:1].isdigit() and bool(_DATE_BEFORE.search(before)) and "," not in digits

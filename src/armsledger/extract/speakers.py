@@ -1,0 +1,117 @@
+"""Turning the words that name a speaker into a Source: person, government, unnamed source,
+media or organisation, with role, state and channel where the text gives them."""
+
+from __future__ import annotations
+
+import re
+
+from armsledger.domain.core import Source, SourceKind
+from armsledger.extract.model import SentenceView
+from armsledger.lexicon import Lexicons
+
+_DETERMINERS = re.compile(
+    r"^(?:(?:a|an|the|another|one of the|one of|multiple|several|two|three|some|many|other|"
+    r"senior|top|former)\s+)+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w.'’-]+")
+_PARTICLES = {"al", "bin", "de", "van", "von", "der", "da", "el", "ibn", "la", "le"}
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+class SpeakerNamer:
+    def __init__(self, lexicons: Lexicons) -> None:
+        grammar = lexicons.grammar
+        self.title_words = {w.lower().rstrip(".") for t in grammar.words("titles") for w in t.split()}
+        self.anonymous = {w.lower() for w in grammar.words("anonymous_heads")}
+        self.media = {w.lower() for w in grammar.words("media_heads")}
+        self.organizations = {w.lower() for w in grammar.words("organization_heads")}
+        channels = _alternation(grammar.words("channels"))
+        media = _alternation(grammar.words("media_heads"))
+        self._channel_patterns = (
+            re.compile(rf"^\s*(?:,\s*)?(?:in an interview with|to)?\s*(?:the\s+)?"
+                       rf"(?P<ch>[A-Z][\w.’'-]*(?:[\s-][A-Z][\w.’'-]*)*(?:\s+(?:{media}))?)"),
+            re.compile(rf"\b(?:on|via)\s+(?:the\s+)?(?P<ch>{channels})\b"),
+            re.compile(rf"according to (?:the\s+)?(?P<ch>[A-Z][\w.’'-]*(?:[\s-][A-Z][\w.’'-]*)*"
+                       rf"(?:\s+(?:{media}))?)"),
+        )
+
+    def name(self, view: SentenceView, phrase: str, earlier: list[Source]) -> Source | None:
+        core = _DETERMINERS.sub("", phrase).strip()
+        words = _WORD.findall(core)
+        if not words:
+            return None
+        actor_words = {w for ref in view.actors for w in ref.text.split()}
+        actor_words |= {w for hit in view.organs for w in hit.text.split()}
+        state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
+        person = self._person(words, actor_words)
+        lowered = [w.lower().strip(".,") for w in words]
+        if person and not self._head_after(lowered, person):
+            known = self._known(person, earlier)
+            if known is not None:
+                return known
+            role = " ".join(w for w in words if w not in person.split()) or None
+            return Source(name=person, kind=SourceKind.PERSON, role=role, state=state)
+        return self._by_head(phrase, lowered, state, view, core)
+
+    def _by_head(
+        self, phrase: str, lowered: list[str], state: str | None, view: SentenceView, core: str
+    ) -> Source | None:
+        if any(w in self.anonymous for w in lowered):
+            return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
+        if any(ref.text in phrase and not ref.is_modifier for ref in view.actors):
+            return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
+        if any(w in self.media for w in lowered):
+            return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
+        if any(w in self.organizations for w in lowered) or core[:1].isupper():
+            return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
+        if state is not None:
+            return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
+        return None
+
+    def _person(self, words: list[str], actor_words: set[str]) -> str:
+        """The last run of capitalised words that are neither titles nor actor names."""
+        runs: list[list[str]] = [[]]
+        for word in words:
+            bare = word.strip(".,’'")
+            is_name = (
+                bare[:1].isupper()
+                and bare.lower().rstrip(".") not in self.title_words
+                and word not in actor_words
+                and bare.lower() not in self.anonymous
+            ) or (bare.lower() in _PARTICLES and runs[-1])
+            if is_name:
+                runs[-1].append(bare)
+            elif runs[-1]:
+                runs.append([])
+        named = [run for run in runs if run]
+        return " ".join(named[-1]) if named else ""
+
+    def _head_after(self, lowered: list[str], person: str) -> bool:
+        """"a Daily NK source": the capitalised words modify an unnamed source."""
+        last = person.split()[-1].lower()
+        if last not in lowered:
+            return False
+        following = lowered[lowered.index(last) + 1 :]
+        heads = self.anonymous | self.media | self.organizations
+        return bool(following) and following[0] in heads
+
+    def _known(self, person: str, earlier: list[Source]) -> Source | None:
+        """A surname alone ("Shin said") is the speaker named in full before."""
+        if len(person.split()) != 1:
+            return None
+        for source in reversed(earlier):
+            if source.kind == SourceKind.PERSON and person in source.name.split():
+                return source
+        return None
+
+    def channel(self, after: str) -> str | None:
+        snippet = after[:90]
+        for pattern in self._channel_patterns:
+            found = pattern.search(snippet)
+            if found and found.group("ch") and found.group("ch") not in ("He", "She", "The"):
+                return found.group("ch").strip()
+        return None

@@ -1,0 +1,186 @@
+"""Sentence structure the transfer grammar needs: amounts attached to the items they count,
+"X of Y" items merged, trigger words read as verbs or nouns, active or passive, and clauses.
+
+Nothing here parses English in full; each step is one rule of news prose over the mentions the
+lexicons found, checked on the few words between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from armsledger.extract.lookup import Hit
+from armsledger.extract.model import ItemRef, SentenceView, TriggerRef
+from armsledger.extract.quantities import Amount
+from armsledger.lexicon import Lexicons, Trigger
+
+_GAP_TO_ITEM = re.compile(r"^[\s-]*(?:[\w.,’'-]+[\s-]+){0,3}$")
+_UNIT_CONTENT = re.compile(
+    r"^\s+(?:of|carrying|containing|loaded with|filled with|packed with|with|worth of|"
+    r"full of|laden with)\s+(?:[\w’',.-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_OF_GAP = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_MONEY_GAP = re.compile(r"^\s+(?:in|of|worth of|in military|of military)?\s*$", re.IGNORECASE)
+_STOP_WORDS = frozenset(
+    "to from by for with in on at and or that which who were was are is have has had than "
+    "of per each every".split()
+)
+_PARTICIPLES = frozenset(
+    "sent sold given bought paid lent sought got gotten brought taken made handed shipped".split()
+)
+_ADVERB = re.compile(r"^\w+ly$")
+
+
+class Structure:
+    """Structural reading of one sentence view, in place."""
+
+    def __init__(self, lexicons: Lexicons, text: str) -> None:
+        self.lexicons = lexicons
+        self.text = text
+        self.blocking = lexicons.blocking_heads
+
+    def prepare(self, view: SentenceView) -> None:
+        self._drop_unit_nouns(view)
+        self._attach_amounts(view)
+        self._merge_of_items(view)
+        self._block_producers(view)
+        self._set_origins(view)
+
+    def _drop_unit_nouns(self, view: SentenceView) -> None:
+        """"1,000 containers": the container word is the unit of the amount, not an item."""
+        units = [(a.start, a.end) for a in view.amounts if a.has_unit]
+        view.items = [
+            item for item in view.items
+            if not any(start <= item.start and item.end <= end for start, end in units)
+        ]
+
+    def _attach_amounts(self, view: SentenceView) -> None:
+        for amount in view.amounts:
+            if amount.is_money:
+                self._attach_money(view, amount)
+                continue
+            target = self._next_item(view, amount.end, _UNIT_CONTENT if amount.has_unit else None)
+            if target is None:
+                continue
+            if amount.has_unit and target.unit_amount is None:
+                target.unit_amount = amount
+            elif not amount.has_unit and target.amount is None:
+                target.amount = amount
+
+    def _attach_money(self, view: SentenceView, amount: Amount) -> None:
+        for item in view.items:
+            if item.start >= amount.end and _MONEY_GAP.match(self.text[amount.end : item.start]):
+                if item.amount is None:
+                    item.amount = amount
+                return
+
+    def _next_item(self, view: SentenceView, position: int, pattern: re.Pattern[str] | None) -> ItemRef | None:
+        for item in view.items:
+            if item.start < position:
+                continue
+            gap = self.text[position : item.start]
+            if pattern is not None:
+                return item if pattern.match(gap) else None
+            words = gap.split()
+            if _GAP_TO_ITEM.match(gap) and not any(w.lower() in _STOP_WORDS for w in words):
+                return item
+            return None
+        return None
+
+    def _merge_of_items(self, view: SentenceView) -> None:
+        """"1.5 million rounds of ammunition" is one item, counted by the first noun."""
+        merged: list[ItemRef] = []
+        for item in view.items:
+            previous = merged[-1] if merged else None
+            if previous and _OF_GAP.match(self.text[previous.end : item.start]):
+                item.amount = item.amount or previous.amount
+                item.unit_amount = item.unit_amount or previous.unit_amount
+                item.start = previous.start
+                item.text = self.text[previous.start : item.end]
+                if self.lexicons.depth(previous.category) > self.lexicons.depth(item.category):
+                    item.category = previous.category
+                merged[-1] = item
+                continue
+            merged.append(item)
+        view.items = merged
+
+    def _block_producers(self, view: SentenceView) -> None:
+        for item in view.items:
+            following = re.match(r"[\s-]+([\w-]+)", self.text[item.end : item.end + 30])
+            if following and following.group(1).lower() in self.blocking:
+                item.blocked = True
+
+    def _set_origins(self, view: SentenceView) -> None:
+        """"North Korean shells", "Iran's drones", "Iranian-made drones": where they come from."""
+        for item in view.items:
+            before = [a for a in view.actors if a.end <= item.start]
+            if not before:
+                continue
+            actor = before[-1]
+            gap = self.text[actor.end : item.start]
+            made = re.match(r"^-(?:made|built|produced|designed|supplied)\s", gap)
+            modifier = actor.is_modifier or actor.possessive or made
+            if modifier and re.match(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$", gap + " "):
+                if not any(w.lower() in _STOP_WORDS for w in gap.split()):
+                    item.origin = actor
+
+
+def read_triggers(view: SentenceView, hits: list[Hit], text: str, markers: dict[int, set[str]]) -> list[TriggerRef]:
+    """One reading per trigger word: verb or noun, active or passive."""
+    groups: dict[tuple[int, int], list[Trigger]] = {}
+    for hit in hits:
+        if isinstance(hit.payload, Trigger):
+            groups.setdefault((hit.start, hit.end), []).append(hit.payload)
+    readings: list[TriggerRef] = []
+    for (start, end), triggers in sorted(groups.items()):
+        verbal = _verbal_context(view, start, text, markers)
+        verbs = [t for t in triggers if not t.pattern.startswith(("noun", "agent"))]
+        nouns = [t for t in triggers if t.pattern.startswith(("noun", "agent"))]
+        if verbs and (verbal or not nouns) and (verbal or not verbs[0].ambiguous):
+            chosen = verbs[0]
+        elif nouns:
+            chosen = nouns[0]
+        else:
+            continue
+        passive = chosen in verbs and _is_passive(view, start, end, text, markers)
+        readings.append(TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end],
+                                   passive=passive))
+    return readings
+
+
+def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
+    found = re.search(r"([\w’'-]+)\W*$", text[max(floor, start - 40) : start])
+    if not found:
+        return "", start
+    return found.group(1), max(floor, start - 40) + found.start(1)
+
+
+def _verbal_context(view: SentenceView, start: int, text: str, markers: dict[int, set[str]]) -> bool:
+    word, position = _previous_word(text, start, view.start)
+    while _ADVERB.match(word) and word.lower() not in ("only",):
+        word, position = _previous_word(text, position, view.start)
+    for actor in view.actors:
+        if actor.end <= start and text[actor.end : start].strip() in ("", word) and actor.end >= position:
+            return not actor.is_modifier and not actor.possessive
+    lowered = word.lower()
+    return lowered in ("to", "that", "which", "who", "and", "also", "will", "would") or bool(
+        markers.get(position + len(word), set()) & {"subject_words", "relatives"}
+    )
+
+
+def _is_passive(view: SentenceView, start: int, end: int, text: str, markers: dict[int, set[str]]) -> bool:
+    form = text[start:end].lower().split()[0]
+    if not (form.endswith("ed") or form in _PARTICIPLES):
+        return False
+    word, position = _previous_word(text, start, view.start)
+    while _ADVERB.match(word) or word.lower() in ("also", "being", "then", "now", "not"):
+        if word.lower() == "being":
+            return True
+        word, position = _previous_word(text, position, view.start)
+    if "passive_aux" in markers.get(position + len(word), set()):
+        return True
+    # A participle right after its noun is a reduced relative: "containers sent to Russia".
+    return any(item.end == position + len(word) for item in view.items) and bool(
+        re.match(r"^\s*$", text[position + len(word) : start])
+    ) and not any(a.end == position + len(word) for a in view.actors)

@@ -1,0 +1,106 @@
+"""Time expressions ("since September", "last month", "in 2023", "by the end of October"),
+normalised against the document's publication date where one is known, kept as text otherwise."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from armsledger.domain.core import TimeRef
+from armsledger.lexicon import TimeWords
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+class TimeReader:
+    """Compiled from times.yaml once per extractor."""
+
+    def __init__(self, words: TimeWords) -> None:
+        self.words = words
+        openers = _alternation([o for o in words.openers if o != "on"])
+        months = _alternation(list(words.months))
+        units = _alternation(list(words.relative_units))
+        self._pattern = re.compile(
+            rf"\b(?P<opener>{openers})[\s-]+(?:"
+            rf"(?P<month>(?:{months}))\.?(?:\s+(?P<myear>(?:19|20)\d\d))?"
+            rf"|(?P<year>(?:19|20)\d\d)"
+            rf"|(?:the\s+)?(?P<unit>{units})(?:\s+(?P<uyear>(?:19|20)\d\d))?)\b",
+            re.IGNORECASE,
+        )
+
+    def find(self, text: str, start: int, end: int, published: date | None) -> list[TimeRef]:
+        found: list[TimeRef] = []
+        for match in self._pattern.finditer(text, start, end):
+            month = match.group("month")
+            if month and not month[0].isupper():
+                continue  # "may" the verb, "march" the noun
+            found.append(self._normalise(match, published))
+        return found
+
+    def _normalise(self, match: re.Match[str], published: date | None) -> TimeRef:
+        opener = self.words.openers[re.sub(r"\s+", " ", match.group("opener").lower())]
+        period = self._period(match, published)
+        if period is None:
+            return TimeRef(text=match.group(0))
+        first, last = _narrow(opener, period)
+        if opener in ("since",):
+            return TimeRef(text=match.group(0), start=first, end=published)
+        if opener in ("by", "until"):
+            return TimeRef(text=match.group(0), start=None, end=last)
+        return TimeRef(text=match.group(0), start=first, end=last)
+
+    def _period(self, match: re.Match[str], published: date | None) -> tuple[date, date] | None:
+        year_text = match.group("year") or match.group("myear") or match.group("uyear")
+        if match.group("month"):
+            month = self.words.months[match.group("month").lower()]
+            year = int(year_text) if year_text else _year_of_month(month, published)
+            return None if year is None else _month_range(year, month)
+        if match.group("year"):
+            year = int(year_text or 0)
+            return date(year, 1, 1), date(year, 12, 31)
+        unit = self.words.relative_units.get((match.group("unit") or "").lower())
+        opener = match.group("opener").lower()
+        if published is None or unit not in ("month", "year", "week"):
+            return None
+        return _relative(unit, "last" if opener.startswith("last") else "this", published)
+
+
+def _year_of_month(month: int, published: date | None) -> int | None:
+    """A month named without a year is the latest such month not after publication."""
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _relative(unit: str, which: str, published: date) -> tuple[date, date]:
+    if unit == "year":
+        year = published.year - (1 if which == "last" else 0)
+        return date(year, 1, 1), date(year, 12, 31)
+    if unit == "month":
+        first = published.replace(day=1)
+        if which == "last":
+            first = (first - timedelta(days=1)).replace(day=1)
+        return _month_range(first.year, first.month)
+    monday = published - timedelta(days=published.weekday())
+    if which == "last":
+        monday -= timedelta(days=7)
+    return monday, monday + timedelta(days=6)
+
+
+def _narrow(opener: str, period: tuple[date, date]) -> tuple[date, date]:
+    """"late November" is its last ten days, "mid-September" its middle, "early" its start."""
+    first, last = period
+    if (last - first).days < 27 or opener not in ("late", "early", "mid", "end", "start"):
+        return first, last
+    if opener in ("late", "end"):
+        return last - timedelta(days=9), last
+    if opener in ("early", "start"):
+        return first, first + timedelta(days=9)
+    return first + timedelta(days=10), first + timedelta(days=19)
