@@ -6,6 +6,7 @@ must not touch one. The passages were chosen by reading the texts, not from the 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from armsledger.domain.core import Document
 from armsledger.ingest.boilerplate import boilerplate_line_keys, mark_boilerplate
 from armsledger.ingest.ids import content_hash
+from armsledger.ingest.read import iter_inputs
 
 
 def make_document(text: str, doc_id: str = "doc") -> Document:
@@ -42,6 +44,19 @@ def touches_marked(document: Document, passage: str) -> bool:
     while start >= 0:
         end = start + len(passage)
         if any(
+            span_start < end and start < span_end for span_start, span_end in document.boilerplate
+        ):
+            return True
+        start = document.text.find(passage, start + 1)
+    return False
+
+
+def has_unmarked_copy(document: Document, passage: str) -> bool:
+    """True when some occurrence of `passage` has no character inside a marked span."""
+    start = document.text.find(passage)
+    while start >= 0:
+        end = start + len(passage)
+        if not any(
             span_start < end and start < span_end for span_start, span_end in document.boilerplate
         ):
             return True
@@ -94,10 +109,8 @@ SEED_CASES = {
             "Act now to keep your subscription",
             "Your subscription is due to terminate",
             "otherwise your subscription will terminate.",
-            "Kim visited Russia in September and agreed to provide weapons in return",
-            "SPUTNIK/ARTEM GEODAKYAN/REUTERS",
-            "visited military factories and Russia’s naval base at Vladivostok",
-            "STR/KCNA/KNS/AFP/GETTY IMAGES",
+            "technological assistance\nSPUTNIK/ARTEM GEODAKYAN/REUTERS",
+            "naval base at Vladivostok\nSTR/KCNA/KNS/AFP/GETTY IMAGES",
             "Advertisement",
             "PROMOTED CONTENT",
         ],
@@ -175,6 +188,29 @@ def test_mark_boilerplate_keeps_seed_reporting(
     document = marked_seeds[doc_id]
     _, reporting = SEED_CASES[doc_id]
     assert [passage for passage in reporting if touches_marked(document, passage)] == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Kim visited Russia in September and agreed to provide weapons in return for Russian "
+        "technological assistance",
+        "Kim spent five days in Russia in September and visited military factories and Russia’s "
+        "naval base at Vladivostok",
+    ],
+)
+def test_mark_boilerplate_keeps_the_first_copy_of_a_doubled_seed_caption(
+    marked_seeds: dict[str, Document], caption: str
+) -> None:
+    """The seed gold takes a claim from a caption, so its first copy stays content."""
+    document = marked_seeds["001_e7c70c4a3202797a"]
+    first = document.text.index(caption)
+    second = document.text.index(caption, first + 1)
+    assert second == first + len(caption) + 1
+    assert not any(start < second and first < end for start, end in document.boilerplate)
+    assert any(
+        start <= second and second + len(caption) <= end for start, end in document.boilerplate
+    )
 
 
 @pytest.mark.parametrize("doc_id", sorted(SEED_CASES))
@@ -433,20 +469,23 @@ def test_mark_boilerplate_never_marks_a_news_sentence_that_resembles_a_cue(sente
     assert mark_one(text).boilerplate == ()
 
 
-def test_mark_boilerplate_marks_a_caption_printed_twice_but_not_a_doubled_headline() -> None:
+def test_mark_boilerplate_marks_later_copies_of_a_line() -> None:
     headline = "Shells for Moscow"
     caption = "Kim Jong Un visits a munitions factory in an undated photo"
     text = (
         f"{headline}\n{headline}\n\nNorth Korea sent shells to Russia, Seoul said.\n"
         f"{caption}\n{caption}\n\nThe minister gave no source for the figure.\n"
+        f"{caption}\n"
     )
     document = mark_one(text)
     second_headline = len(headline) + 1
     first_caption = text.index(caption)
-    # The headline's first copy stays; its repeat and both copies of the caption go.
+    second_caption = first_caption + len(caption) + 1
+    third_caption = text.rindex(caption)
     assert document.boilerplate == (
         (second_headline, second_headline + len(headline)),
-        (first_caption, first_caption + 2 * len(caption) + 1),
+        (second_caption, second_caption + len(caption)),
+        (third_caption, third_caption + len(caption)),
     )
 
 
@@ -641,3 +680,62 @@ def test_mark_boilerplate_keeps_a_headline_other_pages_link_to() -> None:
     )
     assert marked[0].boilerplate == ()
     assert all(is_marked(document, headline) for document in marked[1:])
+
+
+DEV_DIR = Path(__file__).resolve().parents[1] / "data" / "dev"
+
+
+@pytest.fixture(scope="module")
+def marked_dev_set() -> dict[str, Document]:
+    if not (DEV_DIR / "gold.jsonl").is_file():
+        pytest.skip(f"{DEV_DIR} is absent")
+    documents = [
+        found for found in iter_inputs([str(DEV_DIR / "articles")]) if isinstance(found, Document)
+    ]
+    assert len(documents) == len(list((DEV_DIR / "articles").glob("*.txt")))
+    return {document.id: document for document in mark_boilerplate(documents)}
+
+
+def test_mark_boilerplate_never_covers_dev_gold_evidence(
+    marked_dev_set: dict[str, Document],
+) -> None:
+    """Every claim the annotators found is in the text extraction will read."""
+    covered: list[tuple[str, str]] = []
+    for line in (DEV_DIR / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        document = marked_dev_set[record["doc"]]
+        covered += [
+            (record["doc"], claim["evidence"])
+            for claim in record["claims"]
+            if not has_unmarked_copy(document, claim["evidence"])
+        ]
+    assert covered == []
+
+
+def test_mark_boilerplate_marks_dev_link_lines(marked_dev_set: dict[str, Document]) -> None:
+    """The dev set's README: inline "READ MORE:" and "Also read:" links must yield no claims."""
+    unmarked = [
+        (document.id, line)
+        for document in marked_dev_set.values()
+        for line in document.text.split("\n")
+        if line.strip().lower().startswith(("read more:", "also read:"))
+        and not is_marked(document, line.strip())
+    ]
+    assert unmarked == []
+
+
+def test_mark_boilerplate_never_covers_seed_gold_evidence(
+    marked_seeds: dict[str, Document], seeds_gold: Path
+) -> None:
+    """Gold evidence quoted verbatim (some is elided with "...") is never inside boilerplate."""
+    covered: list[tuple[str, str]] = []
+    for line in seeds_gold.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        document = marked_seeds[record["doc"]]
+        covered += [
+            (record["doc"], claim["evidence"])
+            for claim in record["claims"]
+            if claim["evidence"] in document.text
+            and not has_unmarked_copy(document, claim["evidence"])
+        ]
+    assert covered == []

@@ -17,8 +17,9 @@ from armsledger.ingest.decode import decode_text, normalise_newlines
         ("déclaré à Séoul".encode("latin-1"), "déclaré à Séoul"),
         ("Kim’s “gift” – shells".encode("cp1252"), "Kim’s “gift” – shells"),
         ("a\r\nb".encode("utf-16-le").join([b"\xff\xfe", b""]), "a\nb"),
+        ("Kim’s “gift” – shells".encode() + b" caf\xe9", "Kim’s “gift” – shells caf\ufffd"),
     ],
-    ids=["ascii", "utf-8", "utf-8-bom", "latin-1", "cp1252", "utf-16-le-bom"],
+    ids=["ascii", "utf-8", "utf-8-bom", "latin-1", "cp1252", "utf-16-le-bom", "utf-8-stray-byte"],
 )
 def test_decode_text_reads_common_encodings(raw: bytes, expected: str) -> None:
     assert decode_text(raw, "a.txt") == expected

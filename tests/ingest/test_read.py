@@ -203,6 +203,10 @@ def test_iter_inputs_reports_missing_paths_and_empty_globs(
     ]
 
 
+def test_iter_inputs_refuses_an_empty_path(read_all: ReadAll) -> None:
+    assert [str(problem) for problem in read_all([""])[1]] == ["'': empty path"]
+
+
 def test_iter_inputs_reports_a_broken_symlink(read_all: ReadAll, tmp_path: Path) -> None:
     link = tmp_path / "gone.txt"
     link.symlink_to(tmp_path / "deleted.txt")

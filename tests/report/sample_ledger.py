@@ -126,9 +126,11 @@ def sample_claims(docs: tuple[Document, Document, Document]) -> list[Claim]:
     shin = Source(name="Shin Won-sik", kind=SourceKind.PERSON, role="defence minister")
     officials = Source(name="officials", kind=SourceKind.ANONYMOUS)
     lawmaker = Source(name="a Seoul lawmaker", kind=SourceKind.ANONYMOUS)
-    containers = Quantity(value=1000, low=1000, high=None, unit="container", text="more than 1,000")
-    about = Quantity(value=6700, low=None, high=None, unit="container", text="about 6,700")
-    shells = Quantity(value=3_000_000, low=None, high=3_000_000, unit="item", text="up to three million")
+    containers = Quantity(value=1000.0, low=1000.0, high=None, unit="container", text="more than 1,000")
+    about = Quantity(value=6700.0, low=None, high=None, unit="container", text="about 6,700")
+    # Floats, as the extractor makes them: Claim.id formats the numbers, and the store reads
+    # them back as floats, so an int here would give a claim an id it loses once stored.
+    shells = Quantity(value=3e6, low=None, high=3e6, unit="item", text="up to three million")
     first = "North Korea has sent more than 1,000 containers of munitions to Russia"
     paid = "Moscow has paid with food and fuel"
     specs = [
@@ -166,7 +168,7 @@ def sample_fusion(sample: SampleLedger) -> FusionResult:
     denied = sample.claim("The Kremlin denied")
     derived = Estimate(
         flow=affirmed.flow_key,
-        quantity=Quantity(value=250_000, low=None, high=None, unit="item"),
+        quantity=Quantity(value=250_000.0, low=None, high=None, unit="item"),
         time=date(2023, 9, 1),
         claim_ids=(affirmed.id,),
         origin_id="origin-kyiv",

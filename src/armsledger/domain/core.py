@@ -190,6 +190,7 @@ class Claim:
             self.supplier.id,
             self.recipient.id,
             self.item.category,
+            self.item.designation or "",
             self.polarity.value,
             _quantity_key(self.quantity),
         ]

@@ -169,6 +169,11 @@ class Attributor:
         lead = re.split(r"\bthat\s", lead)[-1]
         lead = _RELATIVE.sub(",", lead)
         lead = _AUX_TAIL.sub("", lead)
+        if "," in lead.rstrip().rstrip(","):
+            # "Speaking on condition of anonymity, a source said": the subject is the last
+            # comma segment, unless the lead ends in an appositive ("X, General Y, said").
+            if not lead.rstrip().endswith(","):
+                lead = lead[lead.rfind(",") + 1 :]
         return _LEAD.sub("", lead)
 
     def _source(self, view: SentenceView, phrase: str) -> Source | None:

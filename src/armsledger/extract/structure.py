@@ -137,7 +137,9 @@ def read_triggers(view: SentenceView, hits: list[Hit], text: str, markers: dict[
         verbal = _verbal_context(view, start, text, markers)
         verbs = [t for t in triggers if not t.pattern.startswith(("noun", "agent"))]
         nouns = [t for t in triggers if t.pattern.startswith(("noun", "agent"))]
-        if verbs and (verbal or not nouns) and (verbal or not verbs[0].ambiguous):
+        form = text[start:end].lower()
+        ambiguous = verbs and verbs[0].ambiguous and not form.endswith(("ed", "ing"))
+        if verbs and (verbal or not nouns) and (verbal or not ambiguous):
             chosen = verbs[0]
         elif nouns:
             chosen = nouns[0]

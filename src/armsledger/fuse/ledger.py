@@ -32,6 +32,10 @@ class Ledger:
         self._assessments: dict[str, ClaimAssessment] = {}
 
     @property
+    def signature_index(self) -> SignatureIndex:
+        return self._index
+
+    @property
     def document_count(self) -> int:
         return len(self._provenance)
 
@@ -42,6 +46,13 @@ class Ledger:
         for claim in claims:
             self._claims_by_flow.setdefault(claim.flow_key, []).append(claim)
         return self.refuse(touched_flows(claims, self.rules.item_parents))
+
+    def load(self, provenance: DocumentProvenance, claims: Sequence[Claim]) -> None:
+        """Take a stored document's provenance and claims without fusing (as from the store);
+        call `refuse_all` or `refuse` afterwards for the summaries."""
+        self.add_provenance(provenance)
+        for claim in claims:
+            self._claims_by_flow.setdefault(claim.flow_key, []).append(claim)
 
     def add_provenance(self, provenance: DocumentProvenance) -> None:
         self._provenance[provenance.doc_id] = provenance

@@ -4,10 +4,11 @@ The text is never rewritten: each Document comes back with `boilerplate` set to 
 non-overlapping (start, end) spans of its own text, so every later offset stays valid. Rules
 work on whole lines and in linear time over lines:
 
-- cue patterns from lexicons/boilerplate.yaml, for a line, a link-list block or the tail;
+- cue patterns from lexicons/boilerplate.yaml, for a line, a link-list block or the tail
+  (a closing marker such as "Translated by X." in the second half, with a short footer after);
 - shapes: "[LATEST]"-tagged headlines, capitals-and-slashes picture credits, and bullet runs
   that contain a cue line;
-- repetition in one document: a line printed again (a caption twice in a row, both copies);
+- repetition in one document: later copies of a line (a photo caption printed twice);
 - repetition across documents of the batch and `known_lines`: a short headline-like line seen in
   two documents, or a sentence seen in three that sits in the document's head or tail.
 
@@ -148,18 +149,18 @@ def _mark_bullet_runs(lines: list[Line], marked: list[bool]) -> None:
 
 
 def _mark_inner_repeats(lines: list[Line], marked: list[bool]) -> None:
-    """Later copies of a line; both copies of one printed twice in a row (a photo caption)."""
-    first_index: dict[str, int] = {}
+    """Later copies of a line: a photo caption printed twice, a pull quote, a doubled headline.
+
+    The first copy stays content: captions state claims too ("Kim ... agreed to provide
+    weapons"), and a caption's credit line is marked by its own shape.
+    """
+    seen: set[str] = set()
     for index, line in enumerate(lines):
         if word_count(line.text) < REPEAT_MIN_WORDS or not is_countable(line):
             continue
-        first = first_index.setdefault(line.key, index)
-        if first == index:
-            continue
-        marked[index] = True
-        # The first line is the headline, which text dumps sometimes print twice.
-        if first == index - 1 and first != 0:
-            marked[first] = True
+        if line.key in seen:
+            marked[index] = True
+        seen.add(line.key)
 
 
 def _mark_cross_repeats(lines: list[Line], counts: Counter[str], marked: list[bool]) -> None:

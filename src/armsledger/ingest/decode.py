@@ -18,6 +18,11 @@ from armsledger.errors import InputError
 # Western European text saved by Windows tools is cp1252; charset detection often names a
 # cousin (cp1250, cp775) that turns "é" into "ķ", so a Latin-script guess is read as cp1252.
 LATIN_FALLBACK = "cp1252"
+# A UTF-8 file with a stray legacy byte (text pasted from elsewhere) is still UTF-8 when its
+# valid non-ASCII characters outnumber the broken bytes this many times; the broken bytes
+# become U+FFFD, one character each, so offsets stay consistent.
+MIN_VALID_PER_BROKEN = 4
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # A text file has almost no control characters; a decoded binary file is full of them.
 MAX_CONTROL_SHARE = 0.01
 # C0 and C1 control characters other than tab, newline, vertical tab, form feed and return.
@@ -56,6 +61,9 @@ def _decode_guessing(raw: bytes, path: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = _mostly_utf8(raw)
+    if lenient is not None:
+        return lenient
     guess = charset_normalizer.from_bytes(raw).best()
     if guess is not None and not _is_latin_script(guess.alphabets):
         return str(guess)
@@ -63,6 +71,13 @@ def _decode_guessing(raw: bytes, path: str) -> str:
         return raw.decode(LATIN_FALLBACK)
     except UnicodeDecodeError:
         raise InputError(path, "cannot be decoded as text (not UTF-8 or cp1252), skipped") from None
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    lenient = raw.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    valid = len(_NON_ASCII.findall(lenient)) - broken
+    return lenient if valid >= MIN_VALID_PER_BROKEN * broken else None
 
 
 def _is_latin_script(alphabets: list[str]) -> bool:

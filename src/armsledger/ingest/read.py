@@ -1,10 +1,12 @@
 """Walk the paths a user gives and read each input into a Document, or an InputProblem.
 
 Formats: .txt and .md (the text as read), .html/.htm (main text extracted by trafilatura),
-.jsonl (one article per line with `text` or `html`). A `NAME.json` beside `NAME.txt`, `NAME.md`
-or `NAME.html` carries metadata (url, title, outlet, published, language, id) and is not itself
-an input. Offsets into a text file equal those of `Path.read_text(encoding="utf-8")`, except
-that a UTF-8 byte-order mark is dropped (see ingest/decode.py). JSONL texts get the same newline
+.jsonl (one article per line with `text`, or else `html`). A `NAME.json` beside `NAME.txt`,
+`NAME.md` or `NAME.html` carries metadata (url, title, outlet, published, language, id) and is
+not itself an input; its fields win over what a page says about itself.
+
+Offsets into a text file equal those of `Path.read_text(encoding="utf-8")`, except that a
+UTF-8 byte-order mark is dropped (see ingest/decode.py). JSONL texts get the same newline
 normalisation as files, so "\\r\\n" inside a record counts as one character.
 """
 
@@ -15,6 +17,7 @@ import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 from armsledger.domain.core import Document, DocumentMeta, InputProblem
 from armsledger.errors import InputError
@@ -27,14 +30,10 @@ from armsledger.ingest.ids import (
 )
 from armsledger.ingest.meta import RecordMeta, date_from_top_lines, merge_meta, record_meta
 
-# Extension → Document.source_format.
-FORMATS: Mapping[str, str] = {
-    ".txt": "txt",
-    ".md": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".jsonl": "jsonl",
-}
+# Extension → Document.source_format; read-only, as module state must be.
+FORMATS: Mapping[str, str] = MappingProxyType(
+    {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+)
 SIDECAR_SUFFIX = ".json"
 _GLOB_CHARS = frozenset("*?[")
 _EXPECTED = ", ".join(FORMATS)
@@ -63,6 +62,10 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[Document | InputProblem]:
 
 
 def _expand(given: str) -> Iterator[Found | InputProblem]:
+    if not given.strip():
+        # Path("") is the current folder, and walking it unasked would be a surprise.
+        yield InputProblem(path=repr(given), problem="empty path")
+        return
     path = Path(given)
     if path.is_dir():
         yield from _walk(path)

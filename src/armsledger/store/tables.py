@@ -36,6 +36,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# Strings carry no length: PostgreSQL stores VARCHAR and TEXT alike, and a length limit would
+# only turn a long document id or quoted name into a failed batch that SQLite would have taken.
 # SQLite only makes INTEGER PRIMARY KEY an auto-incrementing rowid; PostgreSQL gets 64 bits.
 BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -74,7 +76,7 @@ class RunRow(Base):
     __tablename__ = "runs"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    command: Mapped[str] = mapped_column(String(200))
+    command: Mapped[str] = mapped_column(String())
     started: Mapped[datetime] = mapped_column(UtcDateTime())
     finished: Mapped[datetime | None] = mapped_column(UtcDateTime())
     paths: Mapped[list[Any]] = mapped_column(JSON)
@@ -97,16 +99,16 @@ class SkippedInputRow(Base):
 class DocumentRow(Base):
     __tablename__ = "documents"
 
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String(), primary_key=True)
     text: Mapped[str] = mapped_column(Text)
-    content_hash: Mapped[str] = mapped_column(String(128))
+    content_hash: Mapped[str] = mapped_column(String())
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(String(200))
+    outlet: Mapped[str | None] = mapped_column(String())
     published: Mapped[date | None] = mapped_column(index=True)
-    language: Mapped[str | None] = mapped_column(String(20))
+    language: Mapped[str | None] = mapped_column(String())
     origin: Mapped[str] = mapped_column(Text)
-    source_format: Mapped[str] = mapped_column(String(20))
+    source_format: Mapped[str] = mapped_column(String())
     # The run that stored this version of the text; unchanged documents keep their first run.
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id", ondelete="SET NULL"))
 
@@ -129,10 +131,10 @@ class ActorRow(Base):
 
     __tablename__ = "actors"
 
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    name: Mapped[str] = mapped_column(String(400))
-    kind: Mapped[str] = mapped_column(String(40))
-    state: Mapped[str | None] = mapped_column(String(200))
+    id: Mapped[str] = mapped_column(String(), primary_key=True)
+    name: Mapped[str] = mapped_column(String())
+    kind: Mapped[str] = mapped_column(String())
+    state: Mapped[str | None] = mapped_column(String())
 
 
 class ItemRow(Base):
@@ -140,9 +142,9 @@ class ItemRow(Base):
 
     __tablename__ = "items"
 
-    id: Mapped[str] = mapped_column(String(400), primary_key=True)
-    category: Mapped[str] = mapped_column(String(100), index=True)
-    designation: Mapped[str | None] = mapped_column(String(200))
+    id: Mapped[str] = mapped_column(String(), primary_key=True)
+    category: Mapped[str] = mapped_column(String(), index=True)
+    designation: Mapped[str | None] = mapped_column(String())
 
 
 class SourceRow(Base):
@@ -150,13 +152,13 @@ class SourceRow(Base):
 
     __tablename__ = "sources"
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(), primary_key=True)
     name: Mapped[str] = mapped_column(Text, index=True)
-    kind: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String())
     role: Mapped[str | None] = mapped_column(Text)
-    state: Mapped[str | None] = mapped_column(String(200))
-    channel: Mapped[str | None] = mapped_column(String(200))
-    outlet: Mapped[str | None] = mapped_column(String(200))
+    state: Mapped[str | None] = mapped_column(String())
+    channel: Mapped[str | None] = mapped_column(String())
+    outlet: Mapped[str | None] = mapped_column(String())
 
 
 class EvidenceSpanRow(Base):
@@ -165,7 +167,7 @@ class EvidenceSpanRow(Base):
     __tablename__ = "evidence_spans"
     __table_args__ = (Index(None, "document_id", "start_char", "end_char"),)
 
-    id: Mapped[str] = mapped_column(String(260), primary_key=True)
+    id: Mapped[str] = mapped_column(String(), primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)
@@ -177,7 +179,7 @@ class ClaimRow(Base):
 
     __tablename__ = "claims"
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(), primary_key=True)
     document_id: Mapped[str] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
@@ -188,17 +190,17 @@ class ClaimRow(Base):
     quantity_value: Mapped[float | None] = mapped_column(Double)
     quantity_low: Mapped[float | None] = mapped_column(Double)
     quantity_high: Mapped[float | None] = mapped_column(Double)
-    quantity_unit: Mapped[str | None] = mapped_column(String(40))
-    quantity_per: Mapped[str | None] = mapped_column(String(20))
+    quantity_unit: Mapped[str | None] = mapped_column(String())
+    quantity_per: Mapped[str | None] = mapped_column(String())
     quantity_text: Mapped[str | None] = mapped_column(Text)
-    polarity: Mapped[str] = mapped_column(String(20))
-    modality: Mapped[str] = mapped_column(String(20))
-    stage: Mapped[str] = mapped_column(String(20))
+    polarity: Mapped[str] = mapped_column(String())
+    modality: Mapped[str] = mapped_column(String())
+    stage: Mapped[str] = mapped_column(String())
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
     evidence_span_id: Mapped[str] = mapped_column(
         ForeignKey("evidence_spans.id", ondelete="CASCADE"), index=True
     )
-    rule_id: Mapped[str] = mapped_column(String(200))
+    rule_id: Mapped[str] = mapped_column(String())
     # A NULL time_text means the claim has no time reference at all.
     time_text: Mapped[str | None] = mapped_column(Text)
     time_start: Mapped[date | None] = mapped_column()

@@ -1,0 +1,113 @@
+"""One pass over a document: sentences, mentions, speakers, structure, frames, discourse."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from armsledger.domain.core import Document
+from armsledger.extract.actors import ActorResolver
+from armsledger.extract.attribution import Attributor
+from armsledger.extract.direction import DirectionGrammar
+from armsledger.extract.discourse import denial_frames, fill_missing_parties
+from armsledger.extract.lookup import (
+    Hit,
+    content_automaton,
+    cue_automaton,
+    fold,
+    longest_first,
+    marker_automaton,
+)
+from armsledger.extract.model import ItemRef, SentenceView
+from armsledger.extract.quantities import AmountReader
+from armsledger.extract.speakers import SpeakerNamer
+from armsledger.extract.structure import Structure, read_triggers
+from armsledger.extract.time import TimeReader
+from armsledger.extract.tokens import Sentence, split_sentences
+from armsledger.lexicon import ItemTerm, Lexicons
+
+
+class Analyser:
+    """Built once per lexicon set: the automata and compiled patterns are reused."""
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        self.lexicons = lexicons
+        self.content = content_automaton(lexicons)
+        self.cues = cue_automaton(lexicons)
+        self.markers = marker_automaton(lexicons)
+        self.amounts = AmountReader(lexicons.amounts)
+        self.times = TimeReader(lexicons.times)
+        self.namer = SpeakerNamer(lexicons)
+
+    def analyse(self, document: Document) -> list[SentenceView]:
+        text = document.text
+        folded = fold(text)
+        sentences = [s for s in split_sentences(text) if not _in_boilerplate(s, document)]
+        views = [SentenceView(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
+                 for s in sentences]
+        content = longest_first(self.content.hits(text, folded))
+        cues = list(self.cues.hits(text, folded))
+        content_by = _distribute(views, content)
+        cues_by = _distribute(views, cues)
+        resolver = ActorResolver(self.lexicons, text)
+        for view, hits, cue_hits in zip(views, content_by, cues_by, strict=True):
+            self._fill_view(view, hits, cue_hits, resolver, text)
+        Attributor(self.namer, text, document.meta.outlet).attribute(views)
+        structure, grammar = Structure(self.lexicons, text), DirectionGrammar(self.lexicons, text)
+        for view, hits in zip(views, content_by, strict=True):
+            triggers = [hit for hit in hits if hit.kind == "trigger"]
+            if triggers and (view.items or view.actors):
+                self._read_frames(view, triggers, structure, grammar, text, folded)
+        fill_missing_parties(views)
+        denial_frames(views, text)
+        return views
+
+    def _fill_view(
+        self, view: SentenceView, hits: list[Hit], cue_hits: list[Hit],
+        resolver: ActorResolver, text: str,
+    ) -> None:
+        backrefs = [hit for hit in cue_hits if hit.kind == "backref"]
+        actor_hits = longest_first([h for h in hits if h.kind in ("actor", "organ")] + backrefs)
+        view.actors = resolver.resolve(actor_hits)
+        view.organs = [hit for hit in hits if hit.kind == "organ"]
+        view.items = [_item(hit) for hit in hits if hit.kind == "item" and isinstance(hit.payload, ItemTerm)]
+        view.cues = [hit for hit in cue_hits if hit.kind != "backref" and _cue_case_ok(hit, view)]
+
+    def _read_frames(
+        self, view: SentenceView, triggers: list[Hit], structure: Structure,
+        grammar: DirectionGrammar, text: str, folded: str,
+    ) -> None:
+        view.amounts = self.amounts.find(text, view.start, view.end)
+        view.markers = list(self.markers.hits(text, folded, view.start, view.end))
+        markers_by_end: dict[int, set[str]] = {}
+        for marker in view.markers:
+            markers_by_end.setdefault(marker.end, set()).add(marker.kind.removeprefix("marker:"))
+        structure.prepare(view)
+        view.triggers = read_triggers(view, triggers, text, markers_by_end)
+        view.frames = grammar.frames(view, markers_by_end)
+
+
+def _item(hit: Hit) -> ItemRef:
+    term = hit.payload
+    assert isinstance(term, ItemTerm)
+    return ItemRef(start=hit.start, end=hit.end, category=term.category,
+                   designation=term.designation, text=hit.text)
+
+
+def _cue_case_ok(hit: Hit, view: SentenceView) -> bool:
+    """A capitalised cue mid-sentence is a name ("May", "Will"), not the cue word."""
+    return hit.start == view.start or not hit.text[:1].isupper() or hit.kind == "speech"
+
+
+def _in_boilerplate(sentence: Sentence, document: Document) -> bool:
+    return any(start < sentence.end and sentence.start < end for start, end in document.boilerplate)
+
+
+def _distribute(views: list[SentenceView], hits: Iterable[Hit]) -> list[list[Hit]]:
+    starts = [view.start for view in views]
+    buckets: list[list[Hit]] = [[] for _ in views]
+    for hit in hits:
+        index = bisect.bisect_right(starts, hit.start) - 1
+        if index >= 0 and hit.end <= views[index].end:
+            buckets[index].append(hit)
+    return buckets

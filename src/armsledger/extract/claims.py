@@ -1,0 +1,136 @@
+"""The extractor: a Document in, transfer Claims out, each with its evidence and rule."""
+
+from __future__ import annotations
+
+from armsledger.domain.core import (
+    Actor,
+    Claim,
+    Document,
+    Item,
+    Modality,
+    Polarity,
+    Quantity,
+    Source,
+    SourceKind,
+    Span,
+    TimeRef,
+)
+from armsledger.extract.analysis import Analyser
+from armsledger.extract.discourse import denier_name
+from armsledger.extract.explain import SentenceExplanation, explain_views
+from armsledger.extract.model import Frame, ItemRef, SentenceView
+from armsledger.lexicon import Lexicons
+
+
+class Extractor:
+    def __init__(self, lexicons: Lexicons) -> None:
+        self.lexicons = lexicons
+        self.analyser = Analyser(lexicons)
+        self.versions = tuple(sorted(lexicons.versions.items()))
+
+    def extract(self, document: Document) -> list[Claim]:
+        """Every transfer claim of the document, deterministic and sorted by evidence offsets."""
+        views = self.analyser.analyse(document)
+        return self._claims(document, views)
+
+    def explain(self, document: Document) -> list[SentenceExplanation]:
+        views = self.analyser.analyse(document)
+        claims = self._claims(document, views)
+        return explain_views(document, views, claims)
+
+    def _claims(self, document: Document, views: list[SentenceView]) -> list[Claim]:
+        claims: dict[Claim, None] = {}
+        for view in views:
+            for frame in view.frames:
+                for claim in self._frame_claims(document, view, frame):
+                    claims.setdefault(claim, None)
+        return sorted(claims, key=_claim_order)
+
+    def _frame_claims(self, document: Document, view: SentenceView, frame: Frame) -> list[Claim]:
+        evidence = Span(doc_id=document.id, start=view.start, end=view.end,
+                        text=document.text[view.start : view.end])
+        source = self._source(view, frame)
+        time = self._time(document, view, frame)
+        claims: list[Claim] = []
+        for supplier_id in _ids(frame.suppliers):
+            for recipient_id in _ids(frame.recipients):
+                if supplier_id == recipient_id:
+                    continue
+                for item in _distinct(frame.items):
+                    for quantity in _quantities(item):
+                        claims.append(Claim(
+                            doc_id=document.id, supplier=self._actor(supplier_id),
+                            recipient=self._actor(recipient_id),
+                            item=Item(category=item.category, designation=item.designation,
+                                      term=item.text),
+                            quantity=quantity,
+                            polarity=Polarity.DENIED if frame.negated else Polarity.AFFIRMED,
+                            modality=_modality(frame, quantity), stage=frame.stage,
+                            source=source, evidence=evidence, rule_id=frame.rule_id, time=time,
+                            cues=tuple(frame.hedges) + ((frame.negated,) if frame.negated else ()),
+                            lexicon_versions=self.versions,
+                        ))
+        return claims
+
+    def _actor(self, actor_id: str) -> Actor:
+        return self.lexicons.actor_by_id(actor_id) or Actor(id=actor_id, name=actor_id)
+
+    def _source(self, view: SentenceView, frame: Frame) -> Source:
+        if frame.denier:
+            names = [self._actor(part).name for ref in frame.denier for part in ref.actor_id.split("+")]
+            name = " and ".join(dict.fromkeys(names)) or denier_name(frame.denier, "")
+            return Source(name=name, kind=SourceKind.GOVERNMENT)
+        return view.source or Source(name="", kind=SourceKind.UNATTRIBUTED)
+
+    def _time(self, document: Document, view: SentenceView, frame: Frame) -> TimeRef | None:
+        start, end = frame.clause if frame.clause != (0, 0) else (view.start, view.end)
+        found = self.analyser.times.find(document.text, start, end, document.meta.published)
+        if not found:
+            found = self.analyser.times.find(document.text, view.start, view.end,
+                                             document.meta.published)
+        return found[0] if found else None
+
+
+def _ids(refs: list[object]) -> list[str]:
+    ids: list[str] = []
+    for ref in refs:
+        ids += str(getattr(ref, "actor_id", "")).split("+")
+    return [actor_id for actor_id in dict.fromkeys(ids) if actor_id]
+
+
+def _distinct(items: list[ItemRef]) -> list[ItemRef]:
+    seen: set[tuple[str, str | None, str]] = set()
+    kept: list[ItemRef] = []
+    for item in items:
+        key = (item.category, item.designation, _amount_key(item))
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
+
+
+def _amount_key(item: ItemRef) -> str:
+    return f"{item.amount.quantity if item.amount else None}|{item.unit_amount.quantity if item.unit_amount else None}"
+
+
+def _quantities(item: ItemRef) -> list[Quantity | None]:
+    # A vague amount ("several hundred", "millions of") has no stated value: the claim carries
+    # none, so that it folds with the same transfer told without a number.
+    found = [
+        amount.quantity for amount in (item.amount, item.unit_amount)
+        if amount is not None and (amount.quantity.value is not None or amount.quantity.high)
+    ]
+    return list(found) if found else [None]
+
+
+def _modality(frame: Frame, quantity: Quantity | None) -> Modality:
+    estimated = quantity is not None and "estimat" in quantity.text.lower()
+    return Modality.HEDGED if frame.hedges or estimated else Modality.ASSERTED
+
+
+def _claim_order(claim: Claim) -> tuple[object, ...]:
+    quantity = claim.quantity
+    return (claim.evidence.start, claim.evidence.end, claim.supplier.id, claim.recipient.id,
+            claim.item.category, claim.item.designation or "", claim.polarity.value,
+            -1.0 if quantity is None or quantity.value is None else quantity.value,
+            quantity.unit if quantity else "", claim.rule_id)

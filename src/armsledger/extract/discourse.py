@@ -1,0 +1,115 @@
+"""Discourse rules across sentences: a missing party is the known party's partner elsewhere in
+the article; a sentence naming no party continues the transfer before it; "X denied the
+allegations" denies the claims that X was party to."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from armsledger.extract.model import ActorRef, Frame, SentenceView
+from armsledger.lexicon import Cue
+
+_INHERIT_WINDOW = 4  # sentences a nameless transfer may look back
+
+
+def fill_missing_parties(views: list[SentenceView]) -> None:
+    complete = [f for v in views for f in v.frames if f.suppliers and f.recipients]
+    partners: dict[str, Counter[str]] = {}
+    for frame in complete:
+        for supplier in frame.suppliers:
+            for recipient in frame.recipients:
+                partners.setdefault(supplier.actor_id, Counter())[recipient.actor_id] += 1
+                partners.setdefault(recipient.actor_id, Counter())[supplier.actor_id] += 1
+    last_complete: Frame | None = None
+    for view in views:
+        for frame in view.frames:
+            if frame.suppliers and frame.recipients:
+                last_complete = frame
+                continue
+            if frame.suppliers or frame.recipients:
+                _fill_from_partner(view, frame, partners)
+            elif last_complete is not None and _nameless(view):
+                _inherit(frame, last_complete, view)
+        view.frames = [f for f in view.frames if f.suppliers and f.recipients]
+        if view.frames:
+            last_complete = view.frames[-1] if view.frames[-1].rule_id != "counterflow.reverse.v1" else next(
+                (f for f in view.frames if f.rule_id != "counterflow.reverse.v1"), view.frames[-1])
+
+
+def _fill_from_partner(view: SentenceView, frame: Frame, partners: dict[str, Counter[str]]) -> None:
+    known = (frame.suppliers or frame.recipients)[0]
+    counts = partners.get(known.actor_id)
+    partner_id = None
+    if counts:
+        partner_id = counts.most_common(1)[0][0]
+    else:
+        others = [a for a in view.actors if a.actor_id != known.actor_id and a.role != "pair"]
+        partner_id = others[0].actor_id if len(others) == 1 else None
+    if partner_id is None or partner_id == known.actor_id:
+        return
+    partner = ActorRef(start=known.start, end=known.start, actor_id=partner_id, role="discourse",
+                       text="")
+    if frame.suppliers:
+        frame.recipients = [partner]
+    else:
+        frame.suppliers = [partner]
+    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_partner.v1")
+
+
+def _nameless(view: SentenceView) -> bool:
+    return not [a for a in view.actors if a.role not in ("adjectives",)]
+
+
+def _inherit(frame: Frame, previous: Frame, view: SentenceView) -> None:
+    if view.index - previous.sentence > _INHERIT_WINDOW:
+        return
+    frame.suppliers, frame.recipients = list(previous.suppliers), list(previous.recipients)
+    if frame.rule_id == "counterflow.reverse.v1":
+        frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
+    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_inherit.v1")
+
+
+def denial_frames(views: list[SentenceView], text: str) -> None:
+    """"Both countries have denied the allegations": each earlier claim between the deniers
+    comes back denied, attributed to them, with this sentence as evidence."""
+    for position, view in enumerate(views):
+        cue = next((c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)
+                    and c.payload.kind == "denial"), None)
+        if cue is None or view.frames:
+            continue
+        deniers = _deniers(view, cue.start)
+        if not deniers:
+            continue
+        denied_ids = {part for ref in deniers for part in ref.actor_id.split("+")}
+        targets = _recent_frames(views, position, denied_ids)
+        view.frames = [_denied_copy(frame, view, deniers, cue.text) for frame in targets]
+
+
+def _deniers(view: SentenceView, cue_start: int) -> list[ActorRef]:
+    before = [a for a in view.actors if a.start < cue_start and not a.is_modifier]
+    return before[:2] if before else []
+
+
+def _recent_frames(views: list[SentenceView], position: int, ids: set[str]) -> list[Frame]:
+    for earlier in range(position - 1, max(-1, position - 5), -1):
+        frames = [
+            f for f in views[earlier].frames
+            if not f.negated and ({a.actor_id for a in f.suppliers} | {a.actor_id for a in f.recipients}) & ids
+        ]
+        if frames:
+            return frames
+    return []
+
+
+def _denied_copy(frame: Frame, view: SentenceView, deniers: list[ActorRef], cue: str) -> Frame:
+    return Frame(
+        sentence=view.index, trigger=frame.trigger, suppliers=list(frame.suppliers),
+        recipients=list(frame.recipients), items=list(frame.items), stage=frame.stage,
+        rule_id="polarity.denial_backref.v1", hedges=[], negated=cue, denier=list(deniers),
+        clause=(view.start, view.end),
+    )
+
+
+def denier_name(deniers: list[ActorRef], text: str) -> str:
+    return " and ".join(re.sub(r"\s+", " ", ref.text) for ref in deniers)
