@@ -26,7 +26,7 @@ EVAL_CATEGORIES = (
     "raw_materials fuel food money cargo"
 ).split()
 TRIGGER_PATTERNS = frozenset(
-    {"give", "get", "carry", "noun_give", "noun_get", "agent_give", "agent_get"}
+    {"give", "get", "carry", "arrive", "noun_give", "noun_get", "agent_give", "agent_get"}
 )
 # Files owned by other layers: versioned here too, but read by their own loaders.
 FOREIGN_FILES = frozenset({"boilerplate", "grading", "conversions", "outlets"})
@@ -59,6 +59,7 @@ class Trigger:
     pattern: str
     stage: Stage
     ambiguous: bool = False
+    always_ambiguous: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,6 +120,7 @@ class Lexicons:
     actors: Mapping[str, Actor]
     actor_terms: tuple[ActorTerm, ...]
     generic_organs: tuple[str, ...]
+    collectives: frozenset[str]  # "Chinese suppliers", "Iranian firms": only after an adjective
     divided: Mapping[str, tuple[str, str]]  # divided country -> (north, south)
     leaders: Mapping[str, Leader]
     item_terms: tuple[ItemTerm, ...]
@@ -257,6 +259,9 @@ def _build(directory: Path) -> Lexicons:
         actors=actors,
         actor_terms=actor_terms,
         generic_organs=_generic_organs(yamls["actors"]),
+        collectives=frozenset(
+            name.lower() for name in _names({"id": "collectives", **yamls["actors"]}, "collectives", "actors.yaml")
+        ),
         divided=_divided(yamls["actors"]),
         leaders=leaders,
         item_terms=item_terms,
@@ -433,9 +438,11 @@ def _triggers(rows: list[dict[str, str]]) -> tuple[Trigger, ...]:
         forms = [form.strip() for form in row.get("forms", "").split(",") if form.strip()]
         if not forms:
             raise LexiconError(f"{where}: no forms")
-        ambiguous = row.get("ambiguous", "no") == "yes"
+        ambiguous = row.get("ambiguous", "no") in ("yes", "always")
+        always = row.get("ambiguous", "no") == "always"
         triggers += [
-            Trigger(id=row["id"], form=f, pattern=pattern, stage=stage, ambiguous=ambiguous)
+            Trigger(id=row["id"], form=f, pattern=pattern, stage=stage, ambiguous=ambiguous,
+                    always_ambiguous=always)
             for f in forms
         ]
     return tuple(triggers)

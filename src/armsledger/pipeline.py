@@ -1,4 +1,4 @@
-"""analyze(): ingest → extract → store, in batches of documents, with a run record.
+"""analyze(): ingest → extract → store → fuse, in batches of documents, with a run record.
 
 Each batch is written in one transaction, so a crash loses at most the batch in flight and a
 re-run completes the rest. A document whose id is already stored with the same content hash is
@@ -8,13 +8,14 @@ written once a run has something new to store, so a repeated run leaves the data
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from armsledger.domain import Claim, Document, InputProblem
 from armsledger.extract.claims import Extractor
 from armsledger.ingest.boilerplate import mark_boilerplate
 from armsledger.ingest.read import iter_inputs
+from armsledger.pipeline_fusion import FusionStep
 from armsledger.store import Store
 
 ProgressCallback = Callable[[Document | InputProblem], None]
@@ -47,6 +48,7 @@ class RunSummary:
 class AnalyzeOptions:
     paths: Sequence[str]
     batch_size: int
+    lexicon_versions: Mapping[str, int]
     command: str = "analyze"
 
 
@@ -73,10 +75,12 @@ def analyze(
     options: AnalyzeOptions,
     store: Store,
     extractor: Extractor,
-    lexicon_versions: dict[str, int],
+    fusion: FusionStep,
     on_item: ProgressCallback | None = None,
 ) -> RunSummary:
     summary = RunSummary()
+    fusion.fuse_unfused_documents()
+    fusion.regrade_if_rules_changed()
     for batch, problems in _batches(iter_inputs(options.paths), options.batch_size, on_item):
         summary.skipped.extend(problems)
         summary.documents_read += len(batch)
@@ -87,10 +91,13 @@ def analyze(
             continue
         if summary.run_id is None:
             summary.run_id = store.start_run(
-                command=options.command, paths=list(options.paths), lexicon_versions=lexicon_versions
+                command=options.command,
+                paths=list(options.paths),
+                lexicon_versions=options.lexicon_versions,
             )
         claims = extract_all(extractor, new_documents)
         store.write_batch(summary.run_id, new_documents, claims)
+        fusion.add_documents(new_documents, claims)
         summary.documents_stored += len(new_documents)
         summary.claims_stored += len(claims)
     if summary.run_id is not None:

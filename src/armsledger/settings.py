@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB_PATH = Path("armsledger.db")
+DEFAULT_REPORT = Path("report.html")
 # Documents written per transaction: a crash loses at most one batch, and a re-run completes it.
 DEFAULT_BATCH_SIZE = 50
 

@@ -16,8 +16,6 @@ def database_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
             )
         ]
         return {
-            table: sorted(
-                connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr
-            )
+            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
             for table in tables
         }

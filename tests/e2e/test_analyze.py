@@ -90,11 +90,21 @@ def write_malformed_folder(folder: Path) -> None:
         encoding="utf-8",
     )
     lines = [
-        json.dumps({"id": "feed-1", "text": "The United States approved the sale of 40 "
-                    "F-16 fighter jets to Turkey for $23 billion, the State Department said."}),
+        json.dumps(
+            {
+                "id": "feed-1",
+                "text": "The United States approved the sale of 40 "
+                "F-16 fighter jets to Turkey for $23 billion, the State Department said.",
+            }
+        ),
         '{"id": "feed-2", "text": "broken',
-        json.dumps({"id": "feed-3", "text": "Belarus sent ammunition to Russia by rail, "
-                    "according to Ukrainian intelligence."}),
+        json.dumps(
+            {
+                "id": "feed-3",
+                "text": "Belarus sent ammunition to Russia by rail, "
+                "according to Ukrainian intelligence.",
+            }
+        ),
     ]
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -119,7 +129,15 @@ def test_analyze_malformed_folder_skips_bad_inputs_and_stores_the_rest(
 
 def test_analyze_runs_as_a_real_subprocess(seeds_dir: Path, tmp_path: Path) -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "armsledger", "analyze", str(seeds_dir), "--db", str(tmp_path / "l.db")],
+        [
+            sys.executable,
+            "-m",
+            "armsledger",
+            "analyze",
+            str(seeds_dir),
+            "--db",
+            str(tmp_path / "l.db"),
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.fuse.story import ITEM_PARENTS, TEXTS
 
 from armsledger.fuse.engine import FusionRules, load_fusion_rules
+from tests.fuse.story import ITEM_PARENTS, TEXTS
 
 
 @pytest.fixture(scope="session")

@@ -6,12 +6,12 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from tests.fuse.story import ITEM_PARENTS, SHELLS, WEAPONS, story_claims, story_result
 
 from armsledger.domain.core import Quantity, Stage
 from armsledger.domain.fusion import ContradictionKind, Estimate
 from armsledger.fuse.contradictions import amount_contradictions, denial_contradictions
 from armsledger.fuse.engine import FusionRules
+from tests.fuse.story import ITEM_PARENTS, SHELLS, WEAPONS, story_claims, story_result
 
 
 def test_denial_of_wider_item_contradicts_affirmed_narrower_flow(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.fuse.story import ITEM_PARENTS
 
 from armsledger.fuse.flows import ancestors, covers, related_items
+from tests.fuse.story import ITEM_PARENTS
 
 
 @pytest.mark.parametrize(

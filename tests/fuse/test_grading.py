@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.fuse.story import ITEM_PARENTS, ORDER, story_claims, story_result
 
 from armsledger.errors import LexiconError
 from armsledger.fuse.engine import FusionRules, load_fusion_rules
 from armsledger.fuse.rules import GRADING_PATH, load_grading_rules
+from tests.fuse.story import ITEM_PARENTS, ORDER, story_claims, story_result
 
 
 def grades_by_claim(rules: FusionRules) -> dict[str, str]:

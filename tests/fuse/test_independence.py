@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from tests.fuse.story import SHELLS, TEXTS, Said, claim_in, make_document, story_result
-
 from armsledger.domain.core import Source, SourceKind
 from armsledger.domain.fusion import FusionResult, Origin
 from armsledger.fuse.engine import FusionRules, fuse_flows
 from armsledger.fuse.ledger import Ledger
+from tests.fuse.story import (
+    SHELLS,
+    TEXTS,
+    Said,
+    claim_in,
+    make_document,
+    story_claims,
+    story_result,
+)
 
 
 def origin_by_label(result: FusionResult, start: str) -> Origin:
@@ -78,3 +85,19 @@ def test_near_duplicate_without_cue_joins_the_original_outlet(fusion_rules: Fusi
     (origin,) = result.origins
     assert origin.doc_ids == ("other", "wire")
     assert any("near duplicate copy of doc wire" in reason for reason in origin.reasons)
+
+
+def test_medium_named_as_source_joins_its_relay_network(fusion_rules: FusionRules) -> None:
+    """ "Harbor Wire news agency reported" is the network "sources told Harbor Wire" is."""
+    ledger = Ledger(fusion_rules)
+    wire = make_document("wire")
+    ledger.add_document(wire, story_claims("wire"))
+    report = make_document("report", "The Harbor Wire news agency reported the shipments.")
+    said = Said(
+        quote="The Harbor Wire news agency reported the shipments",
+        source=Source(name="the Harbor Wire news agency", kind=SourceKind.MEDIA),
+    )
+    result = ledger.add_document(report, [claim_in(report, said)])
+    (summary,) = [s for s in result.flows if s.flow == SHELLS]
+    assert summary.independent_origins == 1
+    assert origin_by_label(result, "Harbor Wire").doc_ids == ("report", "wire")

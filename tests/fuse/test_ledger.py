@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from armsledger.domain.fusion import ContradictionKind
+from armsledger.fuse.engine import FusionRules, context_flows, fuse_flows
+from armsledger.fuse.flows import touched_flows
+from armsledger.fuse.ledger import Ledger
 from tests.fuse.story import (
     ANONYMOUS,
     ITEM_PARENTS,
@@ -19,11 +23,6 @@ from tests.fuse.story import (
     read_document,
     story_claims,
 )
-
-from armsledger.domain.fusion import ContradictionKind
-from armsledger.fuse.engine import FusionRules, context_flows, fuse_flows
-from armsledger.fuse.flows import touched_flows
-from armsledger.fuse.ledger import Ledger
 
 
 def ledger_from_files(rules: FusionRules, files: dict[str, Path]) -> Ledger:

@@ -6,7 +6,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tests.fuse.story import TEXTS, Said, claim_in, make_document, read_document, story_claims
 
 from armsledger.domain.core import DocumentMeta, Source, SourceKind
 from armsledger.domain.fusion import DocumentProvenance, LinkKind, OutletEvidence
@@ -17,6 +16,7 @@ from armsledger.fuse.provenance import (
     signature_similarity,
     text_signature,
 )
+from tests.fuse.story import TEXTS, Said, claim_in, make_document, read_document, story_claims
 
 
 def provenance_of(

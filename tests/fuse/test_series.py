@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.fuse.story import ITEM_PARENTS, SHELLS, story_ledger
 
 from armsledger.domain.core import Quantity
 from armsledger.domain.fusion import Estimate, FlowSummary
 from armsledger.fuse.engine import FusionRules
 from armsledger.fuse.series import bounds, conversion_path
+from tests.fuse.story import ITEM_PARENTS, SHELLS, story_ledger
 
 
 def shells_summary(rules: FusionRules, *doc_ids: str) -> FlowSummary:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.fuse.story import TEXTS, Said, claim_in, make_document
 
 from armsledger.domain.core import Claim, Source, SourceKind
 from armsledger.fuse.engine import FusionRules
 from armsledger.fuse.sources import core_name, merge_sources
+from tests.fuse.story import TEXTS, Said, claim_in, make_document
 
 TEXT = "Nordland has sent at least one million artillery shells to Selvia"
 

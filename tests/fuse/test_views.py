@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.fuse.story import story_result
 
 from armsledger.fuse.engine import FusionRules
 from armsledger.fuse.views import BriefFilters, brief_rows, source_rows
+from tests.fuse.story import story_result
 
 
 def test_brief_rows_carry_the_brief(fusion_rules: FusionRules) -> None:

@@ -28,6 +28,7 @@ from armsledger.domain.fusion import (
     Contradiction,
     ContradictionKind,
     Estimate,
+    FlowSummary,
     FusionResult,
     Grade,
     Origin,
@@ -126,7 +127,9 @@ def sample_claims(docs: tuple[Document, Document, Document]) -> list[Claim]:
     shin = Source(name="Shin Won-sik", kind=SourceKind.PERSON, role="defence minister")
     officials = Source(name="officials", kind=SourceKind.ANONYMOUS)
     lawmaker = Source(name="a Seoul lawmaker", kind=SourceKind.ANONYMOUS)
-    containers = Quantity(value=1000.0, low=1000.0, high=None, unit="container", text="more than 1,000")
+    containers = Quantity(
+        value=1000.0, low=1000.0, high=None, unit="container", text="more than 1,000"
+    )
     about = Quantity(value=6700.0, low=None, high=None, unit="container", text="about 6,700")
     # Floats, as the extractor makes them: Claim.id formats the numbers, and the store reads
     # them back as floats, so an int here would give a claim an id it loses once stored.
@@ -134,15 +137,76 @@ def sample_claims(docs: tuple[Document, Document, Document]) -> list[Claim]:
     first = "North Korea has sent more than 1,000 containers of munitions to Russia"
     paid = "Moscow has paid with food and fuel"
     specs = [
-        (wire, ClaimSpec(quote=first, supplier=PRK, recipient=RUS, item="ammunition", source=official, quantity=containers, when=date(2023, 8, 1))),
+        (
+            wire,
+            ClaimSpec(
+                quote=first,
+                supplier=PRK,
+                recipient=RUS,
+                item="ammunition",
+                source=official,
+                quantity=containers,
+                when=date(2023, 8, 1),
+            ),
+        ),
         (wire, ClaimSpec(quote=paid, supplier=RUS, recipient=PRK, item="food", source=official)),
         (wire, ClaimSpec(quote=paid, supplier=RUS, recipient=PRK, item="fuel", source=official)),
-        (wire, ClaimSpec(quote="The Kremlin denied that any weapons had been received from Pyongyang", supplier=PRK, recipient=RUS, item="weapons", source=kremlin, polarity=Polarity.DENIED)),
-        (paper, ClaimSpec(quote="North Korea had shipped about 6,700 containers to Russia", supplier=PRK, recipient=RUS, item="ammunition", source=shin, quantity=about)),
-        (paper, ClaimSpec(quote="which could hold up to three million artillery shells", supplier=PRK, recipient=RUS, item="artillery_ammunition", source=shin, quantity=shells, modality=Modality.HEDGED)),
-        (paper, ClaimSpec(quote="Iran may have supplied Russia with drones", supplier=IRN, recipient=RUS, item="drones", source=officials, modality=Modality.HEDGED)),
-        (brief, ClaimSpec(quote="Russia has delivered air defence systems to North Korea", supplier=RUS, recipient=PRK, item="air_defense", source=lawmaker)),
-    ]  # fmt: skip
+        (
+            wire,
+            ClaimSpec(
+                quote="The Kremlin denied that any weapons had been received from Pyongyang",
+                supplier=PRK,
+                recipient=RUS,
+                item="weapons",
+                source=kremlin,
+                polarity=Polarity.DENIED,
+            ),
+        ),
+        (
+            paper,
+            ClaimSpec(
+                quote="North Korea had shipped about 6,700 containers to Russia",
+                supplier=PRK,
+                recipient=RUS,
+                item="ammunition",
+                source=shin,
+                quantity=about,
+            ),
+        ),
+        (
+            paper,
+            ClaimSpec(
+                quote="which could hold up to three million artillery shells",
+                supplier=PRK,
+                recipient=RUS,
+                item="artillery_ammunition",
+                source=shin,
+                quantity=shells,
+                modality=Modality.HEDGED,
+            ),
+        ),
+        (
+            paper,
+            ClaimSpec(
+                quote="Iran may have supplied Russia with drones",
+                supplier=IRN,
+                recipient=RUS,
+                item="drones",
+                source=officials,
+                modality=Modality.HEDGED,
+            ),
+        ),
+        (
+            brief,
+            ClaimSpec(
+                quote="Russia has delivered air defence systems to North Korea",
+                supplier=RUS,
+                recipient=PRK,
+                item="air_defense",
+                source=lawmaker,
+            ),
+        ),
+    ]
     return [claim(doc, spec) for doc, spec in specs]
 
 
@@ -160,6 +224,33 @@ def write_into(store: Store, docs: tuple[Document, ...], claims: list[Claim]) ->
     run_id = store.start_run(command="test", paths=["hand-made"], lexicon_versions={})
     store.write_batch(run_id, docs, claims)
     store.finish_run(run_id, counts={"claims": len(claims)})
+
+
+def flow_summary(claim: Claim, derived: Estimate, contradiction: Contradiction) -> FlowSummary:
+    stated = Estimate(
+        flow=claim.flow_key,
+        quantity=claim.quantity or Quantity(value=None, low=None, high=None),
+        time=date(2023, 8, 1),
+        claim_ids=(claim.id,),
+        origin_id="origin-kyiv",
+        source_names=(claim.source.name,),
+        stage=claim.stage,
+    )
+    return FlowSummary(
+        flow=claim.flow_key,
+        claim_count=2,
+        affirmed_count=2,
+        denied_count=0,
+        series=(stated, derived),
+        latest=derived,
+        conservative=None,
+        high=None,
+        independent_origins=2,
+        origin_ids=("origin-kyiv", "origin-seoul"),
+        independence_reason="two origin networks",
+        contradictions=(contradiction,),
+        grade=Grade(reliability="B", credibility=2, reasons=("two origins",), rules_version=1),
+    )
 
 
 def sample_fusion(sample: SampleLedger) -> FusionResult:
@@ -213,15 +304,25 @@ def sample_fusion(sample: SampleLedger) -> FusionResult:
         for name in sorted({c.source.name for c in sample.claims})
     )
     origins = (
-        Origin(id="origin-kyiv", label="Kyiv intelligence", keys=("person:kyiv",), doc_ids=("wire-0110",)),
-        Origin(id="origin-seoul", label="Seoul officials", keys=("person:seoul",), doc_ids=("paper-0220", "brief-0305")),
-    )  # fmt: skip
+        Origin(
+            id="origin-kyiv",
+            label="Kyiv intelligence",
+            keys=("person:kyiv",),
+            doc_ids=("wire-0110",),
+        ),
+        Origin(
+            id="origin-seoul",
+            label="Seoul officials",
+            keys=("person:seoul",),
+            doc_ids=("paper-0220", "brief-0305"),
+        ),
+    )
     return FusionResult(
         provenance=(),
         sources=sources,
         origins=origins,
         assessments=assessments,
-        flows=(),
+        flows=(flow_summary(affirmed, derived, contradiction),),
         contradictions=(contradiction,),
         rules_versions=(("grading", 1),),
     )

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from markupsafe import escape
 import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from armsledger.report import write_report
 from armsledger.report.build import render_report
 from armsledger.report.ledger import Ledger, read_ledger
 from armsledger.report.pdf import find_chromium
 from armsledger.store import open_store
+from armsledger.store.fusion import write_fusion
 from tests.report.sample_ledger import SCRIPT, SampleLedger, sample_fusion
 
 SECTIONS = ("overview", "documents", "flows", "timelines", "contradictions", "sources", "claims")
@@ -54,7 +55,7 @@ def test_report_links_every_claim_row_to_its_sentence(
         block = block[: block.index("</p>")]
         document = next(d for d in sample.documents if d.id == claim.doc_id)
         evidence = document.text[claim.evidence.start : claim.evidence.end]
-        assert f"<mark>{str(escape(evidence))}</mark>" in block
+        assert f"<mark>{escape(evidence)!s}</mark>" in block
 
 
 def test_report_escapes_article_text(report_html: str) -> None:
@@ -74,6 +75,17 @@ def test_report_says_fusion_is_missing_and_shows_it_when_present(
     assert "the Kremlin denies receiving weapons" in fused
     assert "Kyiv intelligence" in fused
     assert '<td class="grade">B3</td>' in fused
+    # The fused series replaces the stated figures of its flow; the derived point says how.
+    assert "derived: 1,000 containers at 250 shells each" in fused
+    assert '<td class="grade">B2</td>' in fused  # the flow's grade
+
+
+def test_report_reads_the_fusion_the_store_keeps(sample: SampleLedger, tmp_path: Path) -> None:
+    with open_store(sample.db_url) as store:
+        write_fusion(store, sample_fusion(sample))
+        text = write_report(store, tmp_path / "fused.html").read_text(encoding="utf-8")
+    assert "has not run on this ledger" not in text
+    assert "the Kremlin denies receiving weapons" in text
 
 
 def test_report_of_an_empty_ledger_renders_empty_states(tmp_path: Path) -> None:

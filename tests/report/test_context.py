@@ -37,7 +37,8 @@ def test_span_in_context_parts_rebuild_the_text() -> None:
     # Eight characters back from the sentence land inside "sentence"; the lead starts at a word.
     assert context.lead == "here. "
     assert context.tail == " Last"
-    assert context.clipped_start and context.clipped_end
+    assert context.clipped_start
+    assert context.clipped_end
     parts = context.lead + context.sentence_before + context.evidence
     parts += context.sentence_after + context.tail
     assert parts in TEXT

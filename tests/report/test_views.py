@@ -73,7 +73,9 @@ def test_flow_rows_count_claims_per_flow(sample: SampleLedger) -> None:
 
 
 def test_diagram_edges_separate_arms_from_payment_and_drop_denials(sample: SampleLedger) -> None:
-    edges = {(e.supplier, e.recipient, e.kind): e for e in diagram_edges(flow_rows(ledger_of(sample)))}
+    edges = {
+        (e.supplier, e.recipient, e.kind): e for e in diagram_edges(flow_rows(ledger_of(sample)))
+    }
     arms = edges[("PRK", "RUS", FlowKind.ARMS)]
     assert arms.claims == 3  # two ammunition, one artillery; the denied weapons claim is left out
     assert "weapons" not in arms.items

@@ -27,7 +27,8 @@ def assert_error_shape(body: Any, status: int, code: str) -> None:
     assert set(body["error"]) == {"status", "code", "message"}
     assert body["error"]["status"] == status
     assert body["error"]["code"] == code
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    assert isinstance(body["error"]["message"], str)
+    assert body["error"]["message"]
 
 
 def test_openapi_schema_lists_every_endpoint_and_no_page(client: TestClient) -> None:
@@ -81,7 +82,8 @@ def test_api_document_text_is_returned_as_data(client: TestClient) -> None:
 
 def test_api_flows_and_sources(client: TestClient) -> None:
     flows = client.get("/api/flows").json()
-    assert flows[0]["supplier"] == "PRK" and flows[0]["item"] == "ammunition"
+    assert flows[0]["supplier"] == "PRK"
+    assert flows[0]["item"] == "ammunition"
     detail = client.get("/api/flows/PRK/RUS/ammunition").json()
     assert [e["value"] for e in detail["estimates"]] == [1000.0, 6700.0]
     sources = {row["name"]: row for row in client.get("/api/sources").json()}

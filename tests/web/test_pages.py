@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
@@ -48,7 +49,10 @@ def test_every_page_links_to_what_it_mentions(client: TestClient, sample: Sample
     assert 'href="/flows/PRK/RUS/ammunition"' in overview
     assert 'href="/flows?supplier=PRK&amp;recipient=RUS"' in overview  # from the diagram
     detail = client.get(f"/claims/{claim.id}").text
-    assert f'href="/documents/{claim.doc_id}#span-{claim.evidence.start}-{claim.evidence.end}"' in detail
+    assert (
+        f'href="/documents/{claim.doc_id}#span-{claim.evidence.start}-{claim.evidence.end}"'
+        in detail
+    )
     assert 'href="/flows/PRK/RUS/ammunition"' in detail
     assert 'href="/claims?source=Shin+Won-sik"' in detail
     document = client.get(f"/documents/{claim.doc_id}").text
@@ -67,7 +71,7 @@ def test_claim_page_highlights_the_evidence_in_its_sentence(
     evidence = document.text[claim.evidence.start : claim.evidence.end]
     assert f'<mark id="evidence">{escape(evidence)}</mark>' in page
     sentence_start = 'to Russia, <mark id="evidence">'
-    assert f'<span class="sentence">South Korea' in page
+    assert '<span class="sentence">South Korea' in page
     assert sentence_start in page
 
 
@@ -76,16 +80,31 @@ def test_claim_page_highlights_the_evidence_in_its_sentence(
     [
         ("supplier=IRN", ["Iran may have supplied Russia with drones"]),
         ("supplier=iran", ["Iran may have supplied Russia with drones"]),
-        ("recipient=PRK&item=air_defense", ["Russia has delivered air defence systems to North Korea"]),
-        ("polarity=denied", ["The Kremlin denied that any weapons had been received from Pyongyang"]),
+        (
+            "recipient=PRK&item=air_defense",
+            ["Russia has delivered air defence systems to North Korea"],
+        ),
+        (
+            "polarity=denied",
+            ["The Kremlin denied that any weapons had been received from Pyongyang"],
+        ),
         ("stage=planned", []),
-        ("source=Shin", ["North Korea had shipped about 6,700 containers to Russia", "which could hold up to three million artillery shells"]),
+        (
+            "source=Shin",
+            [
+                "North Korea had shipped about 6,700 containers to Russia",
+                "which could hold up to three million artillery shells",
+            ],
+        ),
         ("q=artillery+shells", ["which could hold up to three million artillery shells"]),
-        ("q=SHELLS+million&supplier=PRK", ["which could hold up to three million artillery shells"]),
+        (
+            "q=SHELLS+million&supplier=PRK",
+            ["which could hold up to three million artillery shells"],
+        ),
         ("q=shells+tanks", []),
         ("polarity=&stage=&supplier=&q=drones", ["Iran may have supplied Russia with drones"]),
     ],
-)  # fmt: skip
+)
 def test_claims_page_filters_and_searches(
     client: TestClient, sample: SampleLedger, query: str, expected_quotes: list[str]
 ) -> None:
@@ -121,7 +140,8 @@ def test_claims_page_paginates_and_keeps_filters(client: TestClient, sample: Sam
         seen += claim_ids_on(page)
         assert f"4 claims, page {page_number} of 2" in page
     prk = [c.id for c in sample.claims if c.supplier.id == "PRK"]
-    assert sorted(seen) == sorted(prk) and len(seen) == len(set(seen)) == 4
+    assert sorted(seen) == sorted(prk)
+    assert len(seen) == len(set(seen)) == 4
     assert claim_ids_on(client.get("/claims?supplier=PRK&per_page=2&page=3").text) == []
     first = client.get("/claims?supplier=PRK&per_page=2").text
     assert 'href="/claims?supplier=PRK&amp;sort=document&amp;page=2&amp;per_page=2"' in first

@@ -18,6 +18,7 @@ from armsledger.cli.formatting import claims_jsonl, transfer_rows, transfers_tab
 from armsledger.domain import Document, InputProblem
 from armsledger.extract.claims import Extractor
 from armsledger.extract.explain import render_explanation
+from armsledger.fuse import load_fusion_rules
 from armsledger.lexicon import load_lexicons
 from armsledger.pipeline import (
     AnalyzeOptions,
@@ -27,7 +28,9 @@ from armsledger.pipeline import (
     extract_all,
     read_documents,
 )
-from armsledger.settings import DEFAULT_BATCH_SIZE
+from armsledger.pipeline_fusion import FusionStep
+from armsledger.report import write_report
+from armsledger.settings import DEFAULT_BATCH_SIZE, DEFAULT_REPORT
 from armsledger.store import ClaimFilter
 
 PATHS_HELP = (
@@ -47,6 +50,12 @@ def analyze_command(
     batch_size: Annotated[
         int, typer.Option(help="Documents written per transaction.", min=1)
     ] = DEFAULT_BATCH_SIZE,
+    report: Annotated[
+        bool, typer.Option("--report/--no-report", help="Write the HTML report at the end.")
+    ] = True,
+    report_out: Annotated[
+        Path, typer.Option("--report-out", help="Where the HTML report goes.")
+    ] = DEFAULT_REPORT,
 ) -> None:
     """Read articles, extract transfer claims, store them and summarise what was found.
 
@@ -56,13 +65,22 @@ def analyze_command(
     console = Console(stderr=False)
     with reported_as_one_line(), connect(db) as store:
         lexicons = load_lexicons()
-        options = AnalyzeOptions(paths=paths, batch_size=batch_size)
+        rules = load_fusion_rules(lexicons.item_parents)
+        options = AnalyzeOptions(
+            paths=paths,
+            batch_size=batch_size,
+            lexicon_versions={**lexicons.versions, **dict(rules.versions)},
+        )
+        fusion = FusionStep(store, rules)
         with _progress(console) as on_item:
-            summary = analyze(options, store, Extractor(lexicons), dict(lexicons.versions), on_item)
+            summary = analyze(options, store, Extractor(lexicons), fusion, on_item)
         claims = store.claims(ClaimFilter(doc_ids=tuple(summary.doc_ids)))
+        written = write_report(store, report_out) if report else None
     _print_summary(console, summary, store.url)
     if claims:
         console.print(transfers_table(transfer_rows(claims), title="Main transfers"))
+    if written is not None:
+        console.print(f"Report: {written}", markup=False, highlight=False)
     if summary.skipped:
         raise typer.Exit(code=1)
 

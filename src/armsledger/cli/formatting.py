@@ -37,7 +37,7 @@ def number_text(number: float) -> str:
 
 
 def quantity_text(quantity: Quantity | None) -> str:
-    """"more than 1,000 containers" reads as ">1,000 container"; a rate adds "/day"."""
+    """ "more than 1,000 containers" reads as ">1,000 container"; a rate adds "/day"."""
     if quantity is None:
         return ""
     value, low, high = quantity.value, quantity.low, quantity.high

@@ -1,7 +1,8 @@
-"""Commands that read the stored ledger: claims (and, with fusion, brief and sources)."""
+"""Commands that read the stored ledger: claims, brief (fused flows) and sources."""
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from typing import Annotated
 
@@ -11,7 +12,10 @@ from rich.console import Console
 from armsledger.cli.app import app
 from armsledger.cli.common import DB_OPTION_HELP, connect, reported_as_one_line
 from armsledger.cli.formatting import claims_csv, claims_jsonl, claims_table
+from armsledger.cli.fused_tables import brief_table, sources_table
+from armsledger.fuse import BriefFilters, brief_rows, source_rows
 from armsledger.store import ClaimFilter
+from armsledger.store.fusion import read_fusion
 
 
 class ClaimsFormat(StrEnum):
@@ -36,7 +40,9 @@ def claims_command(
     ] = None,
     doc: Annotated[str | None, typer.Option(help="Document id (the file stem).")] = None,
     polarity: Annotated[str | None, typer.Option(help="affirmed or denied.")] = None,
-    stage: Annotated[str | None, typer.Option(help="planned, agreed, delivered or unknown.")] = None,
+    stage: Annotated[
+        str | None, typer.Option(help="planned, agreed, delivered or unknown.")
+    ] = None,
     text: Annotated[str | None, typer.Option(help="Words that the quote contains.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many claims.", min=1)] = None,
     output_format: Annotated[
@@ -44,7 +50,7 @@ def claims_command(
     ] = ClaimsFormat.TABLE,
     db: Annotated[str | None, typer.Option("--db", help=DB_OPTION_HELP)] = None,
 ) -> None:
-    """Query the stored ledger of claims, filtered by supplier, recipient, item, source, document."""
+    """Query the stored ledger: filter by supplier, recipient, item, source, document."""
     claim_filter = ClaimFilter(
         supplier=supplier,
         recipient=recipient,
@@ -64,3 +70,46 @@ def claims_command(
         typer.echo(claims_csv(claims), nl=False)
     else:
         Console().print(claims_table(claims))
+
+
+class FusedFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@app.command("brief")
+def brief_command(
+    supplier: Annotated[str | None, typer.Option(help="Supplier ISO3 code or actor id.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient ISO3 code or actor id.")] = None,
+    item: Annotated[str | None, typer.Option(help="Item category.")] = None,
+    output_format: Annotated[
+        FusedFormat, typer.Option("--format", help="table or json.")
+    ] = FusedFormat.TABLE,
+    db: Annotated[str | None, typer.Option("--db", help=DB_OPTION_HELP)] = None,
+) -> None:
+    """What is established, flow by flow: the range of estimates, the latest, the conservative
+    figure, the independent origins, the contradictions and the grade."""
+    with reported_as_one_line(), connect(db) as store:
+        rows = brief_rows(
+            read_fusion(store), BriefFilters(supplier=supplier, recipient=recipient, item=item)
+        )
+    if output_format is FusedFormat.JSON:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        Console().print(brief_table(rows))
+
+
+@app.command("sources")
+def sources_command(
+    output_format: Annotated[
+        FusedFormat, typer.Option("--format", help="table or json.")
+    ] = FusedFormat.TABLE,
+    db: Annotated[str | None, typer.Option("--db", help=DB_OPTION_HELP)] = None,
+) -> None:
+    """Sources merged across documents, with their claims, origin networks and grades."""
+    with reported_as_one_line(), connect(db) as store:
+        rows = source_rows(read_fusion(store))
+    if output_format is FusedFormat.JSON:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        Console().print(sources_table(rows))

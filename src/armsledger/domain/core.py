@@ -225,7 +225,9 @@ class Claim:
 def _quantity_key(quantity: Quantity | None) -> str:
     if quantity is None:
         return "-"
-    return f"{quantity.value}/{quantity.low}/{quantity.high}/{quantity.unit}/{quantity.per}"
+    # 1000 and 1000.0 are one amount: the id must not change when a claim is stored and read.
+    numbers = [_plain_number(n) for n in (quantity.value, quantity.low, quantity.high)]
+    return "/".join([*map(str, numbers), quantity.unit, str(quantity.per)])
 
 
 def _quantity_record(quantity: Quantity | None) -> dict[str, Any] | None:

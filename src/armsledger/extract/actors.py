@@ -13,7 +13,7 @@ from armsledger.lexicon import ActorTerm, Lexicons
 _ROLE_ORDER = ("names", "capitals", "organ", "nonstate", "leader", "half_north", "half_south",
                "adjectives")
 _POSSESSIVE = re.compile(r"['’]s?\b")
-_ORGAN_GAP = re.compile(r"^(?:['’]s)?\s*(?:(?:own|new|top|military|national)\s+)?$")
+_ORGAN_GAP = re.compile(r"^(?:['’]s)?\s*(?:[a-z]+\s+)?$")
 # Plural demonyms name people ("the Russians"), not a modifier of the next noun.
 _PLURAL_DEMONYM = re.compile(r"(?:ans|ians|eans|is)$")
 
@@ -87,6 +87,10 @@ class ActorResolver:
         if not refs or refs[-1].role not in ("names", "adjectives", "capitals"):
             return None
         previous = refs[-1]
+        if hit.text.lower() in self.lexicons.collectives and not (
+            previous.role == "adjectives" and self.text[previous.end : hit.start] == " "
+        ):
+            return None  # "Russia's suppliers" are not Russia; "Chinese suppliers" are China's
         if not _ORGAN_GAP.match(self.text[previous.end : hit.start]):
             return None
         return ActorRef(start=previous.start, end=hit.end, actor_id=previous.actor_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from armsledger.domain.core import Document
@@ -18,7 +19,7 @@ from armsledger.extract.lookup import (
     longest_first,
     marker_automaton,
 )
-from armsledger.extract.model import ItemRef, SentenceView
+from armsledger.extract.model import ActorRef, ItemRef, SentenceView
 from armsledger.extract.quantities import AmountReader
 from armsledger.extract.speakers import SpeakerNamer
 from armsledger.extract.structure import Structure, read_triggers
@@ -69,15 +70,24 @@ class Analyser:
         backrefs = [hit for hit in cue_hits if hit.kind == "backref"]
         actor_hits = longest_first([h for h in hits if h.kind in ("actor", "organ")] + backrefs)
         view.actors = resolver.resolve(actor_hits)
+        view.actors = sorted(view.actors + _speaker_pronouns(view, text), key=lambda a: a.start)
         view.organs = [hit for hit in hits if hit.kind == "organ"]
-        view.items = [_item(hit) for hit in hits if hit.kind == "item" and isinstance(hit.payload, ItemTerm)]
-        view.cues = [hit for hit in cue_hits if hit.kind != "backref" and _cue_case_ok(hit, view)]
+        items = [_item(hit) for hit in hits if hit.kind == "item" and isinstance(hit.payload, ItemTerm)]
+        view.items = list({(item.start, item.end): item for item in items}.values())
+        taken = [(a.start, a.end) for a in view.actors]
+        view.cues = [
+            hit for hit in cue_hits
+            if hit.kind != "backref" and _cue_case_ok(hit, view)
+            and not any(start <= hit.start < end for start, end in taken)
+        ]
 
     def _read_frames(
         self, view: SentenceView, triggers: list[Hit], structure: Structure,
         grammar: DirectionGrammar, text: str, folded: str,
     ) -> None:
         view.amounts = self.amounts.find(text, view.start, view.end)
+        spans = [(a.start, a.end) for a in view.actors]
+        triggers = [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
         view.markers = list(self.markers.hits(text, folded, view.start, view.end))
         markers_by_end: dict[int, set[str]] = {}
         for marker in view.markers:
@@ -95,8 +105,26 @@ def _item(hit: Hit) -> ItemRef:
 
 
 def _cue_case_ok(hit: Hit, view: SentenceView) -> bool:
-    """A capitalised cue mid-sentence is a name ("May", "Will"), not the cue word."""
-    return hit.start == view.start or not hit.text[:1].isupper() or hit.kind == "speech"
+    """A capitalised cue mid-sentence is a name ("May", "States"), not the cue word."""
+    return hit.start == view.start or not hit.text[:1].isupper()
+
+
+_SAYS_IT = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|added|announced|confirmed|insisted|claimed|stated|"
+    r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:that\s+)?(it|they)\b"
+)
+
+
+def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
+    """"Sweden says it has delivered...": the pronoun is the party that speaks."""
+    found: list[ActorRef] = []
+    for match in _SAYS_IT.finditer(text, view.start, view.end):
+        speakers = [a for a in view.actors if a.end <= match.start() and not a.is_modifier]
+        if speakers:
+            found.append(ActorRef(start=match.start(1), end=match.end(1),
+                                  actor_id=speakers[0].actor_id, role="pronoun",
+                                  text=match.group(1)))
+    return found
 
 
 def _in_boilerplate(sentence: Sentence, document: Document) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from armsledger.domain.core import Source, SourceKind
+from armsledger.extract.lookup import Hit
 from armsledger.extract.model import SentenceView
 from armsledger.extract.speakers import SpeakerNamer
 
@@ -128,6 +129,9 @@ class Attributor:
         )
 
     def _explicit(self, view: SentenceView) -> Source | None:
+        """The sentence's own speaker; one who cites another ("X reported, citing officials")
+        gives way to the one cited, but a channel ("said, according to Yonhap") does not."""
+        found: list[Source] = []
         for cue in view.cues:
             if cue.kind != "speech" or self._in_region(cue.start):
                 continue
@@ -137,10 +141,14 @@ class Attributor:
             phrase = self._phrase(view, cue.start, cue.end, kind)
             source = self._source(view, phrase) if phrase else None
             if source is not None:
-                source = self._with_channel(view, cue.end, source)
-                self.speakers.append(source)
-                return source
-        return None
+                found.append(self._with_channel(view, cue, source))
+        if not found:
+            return None
+        chosen = next((s for s in found if s.kind != SourceKind.MEDIA), found[0])
+        if chosen is not found[0] and found[0].kind == SourceKind.MEDIA and not chosen.channel:
+            chosen = replace(chosen, channel=found[0].name)
+        self.speakers.append(chosen)
+        return chosen
 
     def _in_region(self, position: int) -> bool:
         return any(start < position < end for start, end in self.regions)
@@ -151,12 +159,13 @@ class Attributor:
         after = self.text[end:sentence_end]
         if kind == "according":
             return _LEAD.sub("", re.split(r"[,.;:“”\"]|\s(?:that|on|in)\s", after, maxsplit=1)[0])
-        before = self._before(view, start)
-        words_after = after.strip(" .,”\"’").split()
-        if len(words_after) <= 6 and re.search(r"[,”\"’]\s*$", before) or not before.strip():
+        raw_before = self.text[view.start : start].rstrip()
+        if raw_before.endswith((",", "”", '"', "’")) or not raw_before:
+            # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
             tail = re.split(r"[,.;:]|\s(?:on|in|at|who|that)\s", after, maxsplit=1)[0]
-            return _LEAD.sub("", tail)
-        return before
+            if tail.strip() and not tail.strip()[:1].islower() or tail.strip().lower().startswith(("the ", "a ", "an ")):
+                return _LEAD.sub("", tail)
+        return self._before(view, start)
 
     def _before(self, view: SentenceView, start: int) -> str:
         lead = self.text[view.start : start]
@@ -207,6 +216,7 @@ class Attributor:
                 return source
         return None
 
-    def _with_channel(self, view: SentenceView, cue_end: int, source: Source) -> Source:
-        channel = self.namer.channel(self.text[cue_end : view.end])
+    def _with_channel(self, view: SentenceView, cue: Hit, source: Source) -> Source:
+        direct = cue.text.lower().startswith(("told", "tell"))
+        channel = self.namer.channel(self.text[cue.end : view.end], direct)
         return replace(source, channel=channel) if channel and not source.channel else source

@@ -52,24 +52,28 @@ class Extractor:
         source = self._source(view, frame)
         time = self._time(document, view, frame)
         claims: list[Claim] = []
-        for supplier_id in _ids(frame.suppliers):
-            for recipient_id in _ids(frame.recipients):
-                if supplier_id == recipient_id:
-                    continue
-                for item in _distinct(frame.items):
-                    for quantity in _quantities(item):
-                        claims.append(Claim(
-                            doc_id=document.id, supplier=self._actor(supplier_id),
-                            recipient=self._actor(recipient_id),
-                            item=Item(category=item.category, designation=item.designation,
-                                      term=item.text),
-                            quantity=quantity,
-                            polarity=Polarity.DENIED if frame.negated else Polarity.AFFIRMED,
-                            modality=_modality(frame, quantity), stage=frame.stage,
-                            source=source, evidence=evidence, rule_id=frame.rule_id, time=time,
-                            cues=tuple(frame.hedges) + ((frame.negated,) if frame.negated else ()),
-                            lexicon_versions=self.versions,
-                        ))
+        items = _distinct(frame.items)
+        for item in items:
+            suppliers = _ids([item.origin]) if frame.item_suppliers and item.origin else _ids(frame.suppliers)
+            quantities = _quantities(item)
+            if frame.money is not None and item is items[0]:
+                quantities.append(frame.money)
+            for supplier_id in suppliers:
+                for recipient_id in _ids(frame.recipients):
+                    if supplier_id == recipient_id:
+                        continue
+                    claims += [Claim(
+                        doc_id=document.id, supplier=self._actor(supplier_id),
+                        recipient=self._actor(recipient_id),
+                        item=Item(category=item.category, designation=item.designation,
+                                  term=item.text),
+                        quantity=quantity,
+                        polarity=Polarity.DENIED if frame.negated else Polarity.AFFIRMED,
+                        modality=_modality(frame, quantity), stage=frame.stage,
+                        source=source, evidence=evidence, rule_id=frame.rule_id, time=time,
+                        cues=tuple(frame.hedges) + ((frame.negated,) if frame.negated else ()),
+                        lexicon_versions=self.versions,
+                    ) for quantity in quantities]
         return claims
 
     def _actor(self, actor_id: str) -> Actor:
@@ -77,7 +81,10 @@ class Extractor:
 
     def _source(self, view: SentenceView, frame: Frame) -> Source:
         if frame.denier:
-            names = [self._actor(part).name for ref in frame.denier for part in ref.actor_id.split("+")]
+            names = [
+                self._actor(part).name if ref.role in ("pair", "pronoun") else ref.text
+                for ref in frame.denier for part in ref.actor_id.split("+")
+            ]
             name = " and ".join(dict.fromkeys(names)) or denier_name(frame.denier, "")
             return Source(name=name, kind=SourceKind.GOVERNMENT)
         return view.source or Source(name="", kind=SourceKind.UNATTRIBUTED)
@@ -114,13 +121,14 @@ def _amount_key(item: ItemRef) -> str:
 
 
 def _quantities(item: ItemRef) -> list[Quantity | None]:
+    """The item's own count and its container count; none when the text states no amount."""
     # A vague amount ("several hundred", "millions of") has no stated value: the claim carries
     # none, so that it folds with the same transfer told without a number.
     found = [
         amount.quantity for amount in (item.amount, item.unit_amount)
         if amount is not None and (amount.quantity.value is not None or amount.quantity.high)
     ]
-    return list(found) if found else [None]
+    return list(found) if found else [None]  # type: ignore[list-item]
 
 
 def _modality(frame: Frame, quantity: Quantity | None) -> Modality:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from armsledger.domain.core import Stage
+from armsledger.domain.core import Quantity, Stage
 from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.lexicon import Cue, Lexicons
@@ -21,8 +21,21 @@ _DETERMINER_TAIL = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|both|all)\s+)*$", re.IGNORECASE
 )
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)(?:the\s+)?$")
+_ABSORBING_GAP = re.compile(
+    r"^\s+(?:(?:the|a|an|its|their|his|her|first|new|latest|second|third|further|more|regular|"
+    r"large|several|two|three|these|those)\s+){0,3}$",
+    re.IGNORECASE,
+)
 _DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
 Owner = TriggerRef | Hit
+# "from ports in Vietnam", "to Amdjarass airport in eastern Chad": the place stands for its state.
+_PLACE_IN = re.compile(
+    r"\b(from|to|into)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:port|ports|airport|airports|"
+    r"airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|facilities|"
+    r"region|city|border|coast|harbour|harbor|terminal)\s+(?:of\s+[A-Z][\w-]*\s+)?in\s+"
+    r"(?:(?:eastern|western|northern|southern|central|the)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 class DirectionGrammar:
@@ -34,33 +47,110 @@ class DirectionGrammar:
         self.markers = markers
         frames: list[Frame] = []
         for clause in self._clauses(view):
-            frames += self._clause_frames(view, clause)
+            frames += self._clause_frames(view, clause, frames)
         return frames
 
     def _clauses(self, view: SentenceView) -> list[tuple[int, int]]:
-        breaks = sorted(
-            m.start for m in view.markers if m.kind == "marker:clause_breaks"
-        )
-        bounds = [view.start, *breaks, view.end]
+        breaks = [m.start for m in view.markers if m.kind == "marker:clause_breaks"]
+        breaks += self._new_subject_breaks(view)
+        bounds = [view.start, *sorted(set(breaks)), view.end]
         return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
-    def _clause_frames(self, view: SentenceView, clause: tuple[int, int]) -> list[Frame]:
+    def _new_subject_breaks(self, view: SentenceView) -> list[int]:
+        """", and Denmark has delivered 19": a coordinated clause with its own subject."""
+        breaks: list[int] = []
+        for actor in view.actors:
+            lead = re.search(r",\s*(?:and|but|while)\s+(?:the\s+)?$", self.text[view.start : actor.start])
+            follow = self.text[actor.end : actor.end + 30]
+            if lead and re.match(r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
+                                 r"later|reportedly|\w+ed)\b", follow):
+                breaks.append(view.start + lead.start())
+        return breaks
+
+    def _clause_frames(
+        self, view: SentenceView, clause: tuple[int, int], earlier: list[Frame]
+    ) -> list[Frame]:
         start, end = clause
-        triggers = [t for t in view.triggers if start <= t.start < end]
+        triggers = self._owning_triggers(view, clause)
         if not triggers:
             return []
         owned = self._ownership(view, clause, triggers)
         frames: list[Frame] = []
         for trigger in triggers:
-            items = owned.get(id(trigger), [])
+            items = owned.get(id(trigger), []) or self._money_items(view, trigger, clause)
+            items = items or self._elided_items(view, trigger, clause, earlier + frames)
             if not items:
                 continue
             frame = self._frame(view, clause, trigger, items)
+            self._borrow_parties(frame, earlier + frames)
             frames.append(frame)
             counter = self._counter_items(view, clause, trigger, triggers, owned)
             if counter:
                 frames.append(self._reverse(frame, counter))
+        if frames:
+            frames[0].money = self._loose_money(view, clause)
         return frames
+
+    def _owning_triggers(self, view: SentenceView, clause: tuple[int, int]) -> list[TriggerRef]:
+        """Triggers of the clause, less a noun right after a verb or payment marker, which
+        only repeats it ("received deliveries of", "paid for the first consignment of")."""
+        heads = [t for t in view.triggers if clause[0] <= t.start < clause[1]]
+        heads += [m for m in view.markers if m.kind == "marker:counterflow_markers"]  # type: ignore[misc]
+        kept: list[TriggerRef] = []
+        for trigger in view.triggers:
+            if not clause[0] <= trigger.start < clause[1]:
+                continue
+            if trigger.pattern.startswith("noun") and any(
+                head.end <= trigger.start and _ABSORBING_GAP.match(self.text[head.end : trigger.start])
+                for head in heads if head is not trigger
+            ):
+                continue
+            kept.append(trigger)
+        return kept
+
+    def _money_items(self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]) -> list[ItemRef]:
+        """"Iran gives Hezbollah as much as $700 million a year": the money is what moves."""
+        for amount in view.amounts:
+            if amount.is_money and trigger.end <= amount.start < clause[1] and not self._attached(view, amount):
+                if len(self.text[trigger.end : amount.start].split()) <= 4:
+                    return [ItemRef(start=amount.start, end=amount.end, category="money",
+                                    designation=None, text=amount.quantity.text, amount=amount)]
+        return []
+
+    def _attached(self, view: SentenceView, amount: object) -> bool:
+        return any(item.amount is amount or item.unit_amount is amount for item in view.items)
+
+    def _loose_money(self, view: SentenceView, clause: tuple[int, int]) -> Quantity | None:
+        """"in a deal worth $270 million": the value of the transfer, beside its count."""
+        for amount in view.amounts:
+            if amount.is_money and clause[0] <= amount.start < clause[1] and not self._attached(view, amount):
+                return amount.quantity
+        return None
+
+    def _elided_items(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int], earlier: list[Frame]
+    ) -> list[ItemRef]:
+        """"..., and Denmark has delivered 19": the count takes the item named before."""
+        if not earlier or not earlier[-1].items:
+            return []
+        for amount in view.amounts:
+            if amount.is_money or amount.has_unit or self._attached(view, amount):
+                continue
+            if trigger.end <= amount.start < clause[1] and len(self.text[trigger.end : amount.start].split()) <= 2:
+                model = earlier[-1].items[0]
+                return [ItemRef(start=amount.start, end=amount.end, category=model.category,
+                                designation=model.designation, text=model.text, amount=amount)]
+        return []
+
+    def _borrow_parties(self, frame: Frame, earlier: list[Frame]) -> None:
+        if not earlier or (frame.suppliers and frame.recipients):
+            return
+        previous = earlier[-1]
+        if frame.items and frame.items[0].start >= previous.clause[0] and frame.clause == previous.clause:
+            return
+        if not frame.recipients and frame.suppliers and previous.recipients and frame.rule_id.startswith("direction.give"):
+            if frame.items and frame.items[0].text == previous.items[0].text:
+                frame.recipients = list(previous.recipients)
 
     def _ownership(
         self, view: SentenceView, clause: tuple[int, int], triggers: list[TriggerRef]
@@ -115,13 +205,17 @@ class DirectionGrammar:
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
     ) -> Frame:
         suppliers, recipients = self._roles(view, clause, trigger, items)
+        negation = self._negation(view, trigger)
         voice = "_passive" if trigger.passive else ""
+        origins = {id(item.origin) for item in items if item.origin is not None}
+        per_item = bool(suppliers) and len(origins) > 1 and id(suppliers[0]) in origins
         return Frame(
+            item_suppliers=per_item,
             sentence=view.index, trigger=trigger, suppliers=suppliers, recipients=recipients,
             items=items, stage=self._stage(view, clause, trigger),
             rule_id=f"direction.{trigger.pattern}{voice}.v1",
-            hedges=self._hedges(view, clause, trigger), negated=self._negation(view, trigger),
-            clause=clause,
+            hedges=self._hedges(view, clause, trigger), negated=negation.text if negation else None,
+            denier=self._denier(view, clause, negation), clause=clause,
         )
 
     def _reverse(self, frame: Frame, items: list[ItemRef]) -> Frame:
@@ -129,7 +223,7 @@ class DirectionGrammar:
             sentence=frame.sentence, trigger=frame.trigger, suppliers=list(frame.recipients),
             recipients=list(frame.suppliers), items=items, stage=frame.stage,
             rule_id="counterflow.reverse.v1", hedges=list(frame.hedges), negated=frame.negated,
-            clause=frame.clause,
+            denier=list(frame.denier), clause=frame.clause,
         )
 
     # --- roles -------------------------------------------------------------------------------
@@ -151,6 +245,10 @@ class DirectionGrammar:
             return _first(after_from, _opt(origin)), subject
         if pattern == "carry":
             return _first(after_from, _opt(origin)), after_to or self._for(view, trigger, clause)
+        if pattern == "arrive":
+            arrival = self._after(view, trigger.end, clause[1], {"arrival_markers"})
+            return _first(after_from, _opt(origin)), _first(
+                after_to, arrival, self._double_object(view, trigger, clause))
         return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
 
     def _give(
@@ -190,17 +288,26 @@ class DirectionGrammar:
         head = self.text[max(floor, position - 40) : position]
         trimmed = _DETERMINER_TAIL.sub("", head).rstrip()
         end = max(floor, position - 40) + len(trimmed)
-        return self.markers.get(end, set())
+        roles = set(self.markers.get(end, set()))
+        place = _PLACE_IN.search(self.text[max(floor, position - 80) : position])
+        if place:
+            roles.add("supplier_markers" if place.group(1).lower() == "from" else "recipient_markers")
+        return roles
 
     def _coordinated(self, view: SentenceView, first: ActorRef, limit: int) -> list[ActorRef]:
-        chain = [first]
+        """"Russia, Iran, Syria and Qatar"; a bare comma joins only a list that closes with
+        "and"/"or", so "to Russia, US officials said" stays one recipient."""
+        chain, closed = [first], 1
         for actor in view.actors:
             if actor.start <= chain[-1].start or actor.start >= limit:
                 continue
-            if not _COORDINATION.match(self.text[chain[-1].end : actor.start]):
+            gap = self.text[chain[-1].end : actor.start]
+            if not _COORDINATION.match(gap):
                 break
             chain.append(actor)
-        return chain
+            if re.search(r"\b(?:and|or)\b|&|as well as", gap):
+                closed = len(chain)
+        return chain[:closed]
 
     def _subject(self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef) -> list[ActorRef]:
         floor = clause[0]
@@ -218,6 +325,9 @@ class DirectionGrammar:
             if self._in_phrase(view, actor):
                 continue
             return self._coordinated(view, actor, trigger.start)
+        if clause[0] > view.start and trigger.pattern in ("give", "get") and not trigger.passive:
+            # "Iran sent drones, but denies supplying missiles": the subject carries over.
+            return self._subject(view, (view.start, clause[0]), trigger)
         return []
 
     def _in_phrase(self, view: SentenceView, actor: ActorRef) -> bool:
@@ -302,16 +412,38 @@ class DirectionGrammar:
                 found.append(cue.text)
         return found
 
-    def _negation(self, view: SentenceView, trigger: TriggerRef) -> str | None:
-        for cue in view.cues:
-            if cue.kind != "denial" or not isinstance(cue.payload, Cue):
+    def _negation(self, view: SentenceView, trigger: TriggerRef) -> Hit | None:
+        """"has not supplied", "shipped no arms", "denied sending"; not "not yet received"
+        (still to come) nor "did not deny that" (a negated denial affirms)."""
+        cues = [c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)]
+        pending = [c for c in cues if getattr(c.payload, "kind", "") == "pending"]
+        found: Hit | None = None
+        for cue in cues:
+            kind = getattr(cue.payload, "kind", "")
+            if any(p.start <= cue.start < p.end for p in pending) or kind == "pending":
                 continue
             gap = trigger.start - cue.end
-            if cue.payload.kind == "negation" and 0 <= gap <= 14:
-                return cue.text
-            if cue.payload.kind == "denial" and 0 <= gap <= 30:
-                return cue.text
-        return None
+            after = cue.start - trigger.end
+            if kind == "negation" and (0 <= gap <= 14 or (cue.text.lower() == "no" and 0 <= after <= 1)):
+                found = cue
+            elif kind == "denial" and 0 <= gap <= 40:
+                found = None if found is not None else cue
+            elif kind == "denial" and 0 <= after and self._by_after(view, cue):
+                found = cue
+        return found
+
+    def _by_after(self, view: SentenceView, cue: Hit) -> bool:
+        return bool(re.match(r"\s+by\b", self.text[cue.end : cue.end + 5]))
+
+    def _denier(self, view: SentenceView, clause: tuple[int, int], cue: Hit | None) -> list[ActorRef]:
+        """Who denies: the subject of "denied", or the agent of "was dismissed ... by X"."""
+        if cue is None or getattr(cue.payload, "kind", "") != "denial":
+            return []
+        if self._by_after(view, cue):
+            return self._after(view, cue.end, view.end, {"agent_markers"})
+        before = [a for a in view.actors if a.end <= cue.start and not a.is_modifier
+                  and not self._in_phrase(view, a)]
+        return self._coordinated(view, before[0], cue.start) if before else []
 
 
 def _first(*candidates: list[ActorRef]) -> list[ActorRef]:

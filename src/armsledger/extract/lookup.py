@@ -7,6 +7,7 @@ are names only with their capital), and an acronym must match exactly ("US" is n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -68,21 +69,30 @@ class Automaton:
     def hits(self, text: str, folded: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         stop = len(text) if end is None else end
         for last, (length, payloads) in self._automaton.iter(folded, start, stop):
-            first = last - length + 1
-            if not _bounded(text, first, last + 1):
+            first, finish = last - length + 1, last + 1
+            if text[first].isalnum() and first > 0 and text[first - 1].isalnum():
                 continue
-            surface = text[first : last + 1]
+            variant_end = finish
+            if text[finish - 1].isalnum() and finish < len(text) and text[finish].isalnum():
+                variant = _VARIANT.match(text, finish)
+                if variant is None:
+                    continue
+                variant_end = variant.end()
+            surface = text[first:finish]
             for kind, term, payload in payloads:
+                if variant_end != finish and not _is_designation(payload):
+                    continue
                 if _case_ok(term, surface):
-                    yield Hit(start=first, end=last + 1, kind=kind, payload=payload, text=surface)
+                    yield Hit(start=first, end=variant_end, kind=kind, payload=payload,
+                              text=text[first:variant_end])
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if text[start].isalnum() and (before.isalnum() or before == "-" and start > 1):
-        return before == "-" and not text[start - 2].isalnum()
-    return not (text[end - 1].isalnum() and after.isalnum())
+# A type name continues with its variant suffix: "Leopard 2A4s", "AIM-9M", "Su-30SMEs", "T-72B3".
+_VARIANT = re.compile(r"(?:-?[0-9A-Z]+)+s?(?![\w])")
+
+
+def _is_designation(payload: Payload) -> bool:
+    return isinstance(payload, ItemTerm) and payload.designation is not None
 
 
 def longest_first(hits: Iterable[Hit]) -> list[Hit]:
@@ -102,6 +112,7 @@ def content_automaton(lexicons: Lexicons) -> Automaton:
     entries: list[tuple[str, str, Payload]] = []
     entries += [("actor", term.text, term) for term in lexicons.actor_terms]
     entries += [("organ", name, name) for name in lexicons.generic_organs]
+    entries += [("organ", name, name) for name in sorted(lexicons.collectives)]
     entries += [("item", term.text, term) for term in lexicons.item_terms]
     entries += [("trigger", trigger.form, trigger) for trigger in lexicons.triggers]
     return Automaton(entries)
@@ -121,7 +132,7 @@ def cue_automaton(lexicons: Lexicons) -> Automaton:
 
 
 MARKER_ROLES = (
-    "recipient_markers weak_recipient_markers supplier_markers agent_markers counterflow_markers "
+    "recipient_markers weak_recipient_markers arrival_markers supplier_markers agent_markers counterflow_markers "
     "restore_markers list_markers clause_breaks relatives prepositions passive_aux copulas "
     "agent_modifiers subject_words"
 ).split()

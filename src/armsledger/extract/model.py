@@ -71,6 +71,7 @@ class Frame:
     negated: str | None = None  # the negation or denial cue
     denier: list[ActorRef] = field(default_factory=list)
     money: Quantity | None = None
+    item_suppliers: bool = False  # each item's origin is its supplier ("Iran's drones and ...")
     clause: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
 

@@ -44,7 +44,7 @@ class AmountReader:
         symbol = _alternation(list(words.currency_symbols))
         self._number = re.compile(
             rf"(?:\b(?P<qual>{qualifier})\s+)?(?:(?P<sym>{symbol})\s?)?"
-            rf"(?P<num>(?<![\w.,]){_NUMERAL}|\b(?:{_alternation(number_words)})(?:-\w+)?|\ban?(?=\s+(?:{_alternation(scales)})))"
+            rf"(?P<num>(?<![\w.,/-]){_NUMERAL}|\b(?:{_alternation(number_words)})(?:-\w+)?|\ban?(?=\s+(?:{_alternation(scales)})))"
             rf"(?P<scale>(?:[\s-]+(?:{_alternation(scales)})\b)*)"
             rf"(?P<letter>(?:{_alternation(list(_LETTER_SCALES))})\b)?",
             re.IGNORECASE,

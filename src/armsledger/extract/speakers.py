@@ -29,6 +29,8 @@ class SpeakerNamer:
         self.anonymous = {w.lower() for w in grammar.words("anonymous_heads")}
         self.media = {w.lower() for w in grammar.words("media_heads")}
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
+        self.media_names = tuple(grammar.words("media_names"))
+        self.org_name_words = set(grammar.words("organization_name_words"))
         channels = _alternation(grammar.words("channels"))
         media = _alternation(grammar.words("media_heads"))
         self._channel_patterns = (
@@ -44,11 +46,15 @@ class SpeakerNamer:
         words = _WORD.findall(core)
         if not words:
             return None
-        actor_words = {w for ref in view.actors for w in ref.text.split()}
+        actor_words = {w for ref in view.actors if ref.role != "leader" for w in ref.text.split()}
         actor_words |= {w for hit in view.organs for w in hit.text.split()}
         state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
+        if any(re.search(rf"\b{re.escape(name)}\b", phrase) for name in self.media_names):
+            return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         person = self._person(words, actor_words)
         lowered = [w.lower().strip(".,") for w in words]
+        if person and self._is_organization_name(person):
+            return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if person and not self._head_after(lowered, person):
             known = self._known(person, earlier)
             if known is not None:
@@ -57,16 +63,26 @@ class SpeakerNamer:
             return Source(name=person, kind=SourceKind.PERSON, role=role, state=state)
         return self._by_head(phrase, lowered, state, view, core)
 
+    def _is_organization_name(self, person: str) -> bool:
+        words = person.split()
+        acronym = len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
+        return acronym or words[-1] in self.org_name_words
+
     def _by_head(
         self, phrase: str, lowered: list[str], state: str | None, view: SentenceView, core: str
     ) -> Source | None:
+        heads = set(lowered) | {" ".join(pair) for pair in zip(lowered, lowered[1:], strict=False)}
+        if heads & self.organizations:
+            return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
+        if heads & self.media:
+            return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         if any(w in self.anonymous for w in lowered):
             return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
         if any(ref.text in phrase and not ref.is_modifier for ref in view.actors):
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
-        if any(w in self.media for w in lowered):
-            return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
-        if any(w in self.organizations for w in lowered) or core[:1].isupper():
+        if any(hit.text in phrase for hit in view.organs):
+            return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
+        if core[:1].isupper():
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if state is not None:
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
@@ -76,7 +92,8 @@ class SpeakerNamer:
         """The last run of capitalised words that are neither titles nor actor names."""
         runs: list[list[str]] = [[]]
         for word in words:
-            bare = word.strip(".,’'")
+            bare = re.sub(r"['’]s$", "", word).strip(".,’'")
+            word = bare
             is_name = (
                 bare[:1].isupper()
                 and bare.lower().rstrip(".") not in self.title_words
@@ -108,9 +125,10 @@ class SpeakerNamer:
                 return source
         return None
 
-    def channel(self, after: str) -> str | None:
+    def channel(self, after: str, direct: bool) -> str | None:
+        """The medium: "told the Interfax news agency" (direct), "on Telegram", "according to"."""
         snippet = after[:90]
-        for pattern in self._channel_patterns:
+        for pattern in self._channel_patterns[0 if direct else 1 :]:
             found = pattern.search(snippet)
             if found and found.group("ch") and found.group("ch") not in ("He", "She", "The"):
                 return found.group("ch").strip()

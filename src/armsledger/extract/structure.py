@@ -21,7 +21,11 @@ _UNIT_CONTENT = re.compile(
     re.IGNORECASE,
 )
 _OF_GAP = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
-_MONEY_GAP = re.compile(r"^\s+(?:in|of|worth of|in military|of military)?\s*$", re.IGNORECASE)
+_MONEY_GAP = re.compile(
+    r"^\s+(?:(?:in|of|worth of|in military|of military|in new|of new)\s+)?(?:(?:these|those|the|"
+    r"such|American|US|Western|Western-brand(?:ed)?|[A-Z][a-z]+(?:an|ese|ish)|military|lethal|"
+    r"advanced|new|sensitive)\s+){0,2}$"
+)
 _STOP_WORDS = frozenset(
     "to from by for with in on at and or that which who were was are is have has had than "
     "of per each every".split()
@@ -42,6 +46,9 @@ class Structure:
 
     def prepare(self, view: SentenceView) -> None:
         self._drop_unit_nouns(view)
+        self._merge_adjacent(view)
+        view.amounts = [a for a in view.amounts if not any(
+            item.start <= a.start < item.end for item in view.items)]
         self._attach_amounts(view)
         self._merge_of_items(view)
         self._block_producers(view)
@@ -54,6 +61,31 @@ class Structure:
             item for item in view.items
             if not any(start <= item.start and item.end <= end for start, end in units)
         ]
+
+    def _merge_adjacent(self, view: SentenceView) -> None:
+        """"Leopard 2 tanks", "Kalashnikov rifles", "Shahed drone parts": a type name or a
+        modifier noun and its head are one item, of the head's category."""
+        merged: list[ItemRef] = []
+        for item in view.items:
+            previous = merged[-1] if merged else None
+            if previous is not None and self._adjacent(previous, item):
+                item.designation = item.designation or previous.designation
+                item.start, item.text = previous.start, self.text[previous.start : item.end]
+                merged[-1] = item
+                continue
+            merged.append(item)
+        view.items = merged
+
+    def _adjacent(self, first: ItemRef, second: ItemRef) -> bool:
+        gap = self.text[first.end : second.start]
+        if re.fullmatch(r"[\s-]*", gap) and not (first.end == second.start):
+            return True
+        words = gap.split()
+        return (
+            first.designation is not None and second.designation is None and len(words) <= 2
+            and bool(re.fullmatch(r"[\s\w-]*", gap))
+            and not any(w.lower() in _STOP_WORDS for w in words)
+        )
 
     def _attach_amounts(self, view: SentenceView) -> None:
         for amount in view.amounts:
@@ -85,6 +117,8 @@ class Structure:
             words = gap.split()
             if _GAP_TO_ITEM.match(gap) and not any(w.lower() in _STOP_WORDS for w in words):
                 return item
+            if re.fullmatch(r"\s+of\s+(?:the|these|those|its|their)\s+", gap):
+                return item  # "19 of the jets"
             return None
         return None
 
@@ -138,7 +172,8 @@ def read_triggers(view: SentenceView, hits: list[Hit], text: str, markers: dict[
         verbs = [t for t in triggers if not t.pattern.startswith(("noun", "agent"))]
         nouns = [t for t in triggers if t.pattern.startswith(("noun", "agent"))]
         form = text[start:end].lower()
-        ambiguous = verbs and verbs[0].ambiguous and not form.endswith(("ed", "ing"))
+        ambiguous = verbs and verbs[0].ambiguous and (
+            verbs[0].always_ambiguous or not form.endswith(("ed", "ing")))
         if verbs and (verbal or not nouns) and (verbal or not ambiguous):
             chosen = verbs[0]
         elif nouns:

@@ -99,7 +99,7 @@ def fuse_flows(
     """
     targets = frozenset(targets) if targets is not None else frozenset(c.flow_key for c in claims)
     sources = merge_sources(claims, provenance_by_doc, rules.provenance)
-    origins = assign_origins(claims, provenance_by_doc, sources)
+    origins = assign_origins(claims, provenance_by_doc, sources, rules.provenance)
     grouped = claims_by_flow(claims)
     series = {
         flow: _series(flow, flow_claims, provenance_by_doc, origins, rules)

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from armsledger.domain.core import Claim, SourceKind
 from armsledger.domain.fusion import DocumentProvenance, Origin, RelayedSource
-from armsledger.fuse.names import outlet_key
+from armsledger.fuse.names import canonical_outlet, outlet_key
+from armsledger.fuse.rules import ProvenanceRules
 from armsledger.fuse.sources import SourceMerge, voice_outlet
 
 
@@ -63,8 +64,9 @@ def assign_origins(
     claims: Sequence[Claim],
     provenance_by_doc: Mapping[str, DocumentProvenance],
     sources: SourceMerge,
+    rules: ProvenanceRules,
 ) -> OriginAssignment:
-    keyed = [_keyed(claim, provenance_by_doc, sources) for claim in claims]
+    keyed = [_keyed(claim, provenance_by_doc, sources, rules) for claim in claims]
     union = _UnionFind()
     for item in keyed:
         union.find(item.key)
@@ -89,11 +91,15 @@ def origin_id(root_key: str) -> str:
 
 
 def _keyed(
-    claim: Claim, provenance_by_doc: Mapping[str, DocumentProvenance], sources: SourceMerge
+    claim: Claim,
+    provenance_by_doc: Mapping[str, DocumentProvenance],
+    sources: SourceMerge,
+    rules: ProvenanceRules,
 ) -> _KeyedClaim:
     source = claim.source
     provenance = provenance_by_doc.get(claim.doc_id)
-    channel = source.channel or _nearest_anonymous_channel(claim, provenance)
+    stated = canonical_outlet(source.channel, rules) if source.channel else None
+    channel = stated or _nearest_anonymous_channel(claim, provenance)
     if source.kind in (SourceKind.GOVERNMENT, SourceKind.PERSON) and source.state:
         return _KeyedClaim(
             claim=claim,
@@ -104,6 +110,16 @@ def _keyed(
         )
     if source.kind in (SourceKind.ANONYMOUS, SourceKind.UNATTRIBUTED):
         return _outlet_keyed(claim, provenance, channel)
+    if source.kind == SourceKind.MEDIA:
+        # "Harbor Wire reported" is the same network as "sources told Harbor Wire"
+        medium = canonical_outlet(source.name, rules)
+        return _KeyedClaim(
+            claim=claim,
+            key=f"outlet:{outlet_key(medium)}",
+            label=f"{medium} and the sources it relays",
+            channel=channel,
+            reason=f"doc {claim.doc_id}: {medium} reports it as a medium",
+        )
     entity_id = sources.entity_by_claim.get(claim.id, source.name)
     return _KeyedClaim(
         claim=claim,

@@ -10,7 +10,9 @@ from functools import cached_property
 
 from armsledger.domain.core import Actor, Claim, Document
 from armsledger.domain.fusion import ClaimAssessment, FusionResult, Grade
+from armsledger.errors import StoreError
 from armsledger.store import ClaimFilter, Store
+from armsledger.store.fusion import read_fusion
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,8 +76,11 @@ def read_ledger(store: Store, *, title: str = "armsledger report") -> Ledger:
 
 
 def load_fusion(store: Store) -> FusionResult | None:
-    """The fused state kept next to the claims; None until the store's fusion tables exist."""
-    # armsledger.store.fusion is being written alongside this module; until it lands the
-    # report shows empty fusion sections instead of failing.
-    del store
-    return None
+    """The fused state kept next to the claims; None while fusion has not run on the ledger."""
+    try:
+        fused = read_fusion(store)
+    except StoreError:
+        # A ledger written before the fusion tables existed still gets its report: the
+        # claims were read above, and the fused sections say they are empty.
+        return None
+    return fused if fused.flows or fused.assessments else None

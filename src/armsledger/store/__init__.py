@@ -3,6 +3,7 @@
 Nothing outside this package touches the database; see docs/schema.md for the tables.
 """
 
+from armsledger.store import fusion  # noqa: F401  (declares the fusion tables on the metadata)
 from armsledger.store.database import Store, open_store
 from armsledger.store.read import ClaimFilter, RunRecord
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, func, literal, or_, select
+from sqlalchemy import ColumnElement, String, and_, false, func, literal, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from armsledger.domain.core import Claim, Document
@@ -35,7 +35,8 @@ class ClaimFilter:
 
     supplier/recipient match an actor's id or name; item matches a category or designation;
     source and text are substrings of the source's name and of the quote; doc is a document id.
-    doc_ids, unlike the rest, lists exact document ids (the documents a run just stored).
+    doc_ids, unlike the rest, lists exact document ids (the documents a run just stored);
+    flows lists exact (supplier id, recipient id, item category) keys (what fusion re-reads).
     Letters outside ASCII fold as the database folds them (SQLite folds only ASCII).
     """
 
@@ -48,6 +49,7 @@ class ClaimFilter:
     stage: str | None = None
     text: str | None = None
     doc_ids: tuple[str, ...] | None = None
+    flows: tuple[tuple[str, str, str], ...] | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -88,6 +90,8 @@ def select_claims(session: Session, filters: ClaimFilter) -> list[Claim]:
     ]
     if filters.doc_ids is not None:
         conditions.append(ClaimRow.document_id.in_(filters.doc_ids))
+    if filters.flows is not None:
+        conditions.append(_flow_condition(filters.flows))
     query = query.where(*conditions).order_by(
         *_bytewise_order(
             session,
@@ -99,6 +103,20 @@ def select_claims(session: Session, filters: ClaimFilter) -> list[Claim]:
     )
     query = query.offset(filters.offset).limit(filters.limit)
     return [claim_from_rows(*row) for row in session.execute(query)]
+
+
+def _flow_condition(flows: Sequence[tuple[str, str, str]]) -> ColumnElement[bool]:
+    return or_(
+        false(),
+        *(
+            and_(
+                ClaimRow.supplier_id == supplier,
+                ClaimRow.recipient_id == recipient,
+                ItemRow.category == item,
+            )
+            for supplier, recipient, item in flows
+        ),
+    )
 
 
 def claim_order(claim: Claim) -> tuple[str, int, int, str]:

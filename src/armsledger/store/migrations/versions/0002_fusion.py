@@ -31,7 +31,9 @@ def upgrade() -> None:
     _create_contradictions()
     _create_assessments()
     for table in FLOW_INDEXED:
-        op.create_index(f"ix_{table}_supplier_recipient_item", table, ["supplier", "recipient", "item"])
+        op.create_index(
+            f"ix_{table}_supplier_recipient_item", table, ["supplier", "recipient", "item"]
+        )
 
 
 def downgrade() -> None:
