@@ -60,7 +60,8 @@ def test_nothing_imports_cli() -> None:
 
 def test_package_import_does_no_work() -> None:
     """Importing armsledger loads none of the heavy libraries (spaCy, SQLAlchemy)."""
-    code = "import sys, armsledger; print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'sqlalchemy', 'trafilatura'}))"
+    heavy = "{'spacy', 'sqlalchemy', 'trafilatura'}"
+    code = f"import sys, armsledger; print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy}))"
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()

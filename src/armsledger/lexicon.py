@@ -20,13 +20,31 @@ from armsledger.domain.core import Actor, ActorKind, Stage
 from armsledger.errors import LexiconError
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-EVAL_CATEGORIES = (
-    "weapons ammunition artillery_ammunition rockets missiles drones small_arms artillery_systems "
-    "armored_vehicles aircraft air_defense naval personnel workers technology components "
-    "raw_materials fuel food money cargo"
-).split()
+EVAL_CATEGORIES = [
+    "weapons",
+    "ammunition",
+    "artillery_ammunition",
+    "rockets",
+    "missiles",
+    "drones",
+    "small_arms",
+    "artillery_systems",
+    "armored_vehicles",
+    "aircraft",
+    "air_defense",
+    "naval",
+    "personnel",
+    "workers",
+    "technology",
+    "components",
+    "raw_materials",
+    "fuel",
+    "food",
+    "money",
+    "cargo",
+]
 TRIGGER_PATTERNS = frozenset(
-    {"give", "get", "carry", "arrive", "noun_give", "noun_get", "agent_give", "agent_get"}
+    {"give", "get", "pay", "carry", "arrive", "noun_give", "noun_get", "agent_give", "agent_get"}
 )
 # Files owned by other layers: versioned here too, but read by their own loaders.
 FOREIGN_FILES = frozenset({"boilerplate", "grading", "conversions", "outlets"})
@@ -260,7 +278,10 @@ def _build(directory: Path) -> Lexicons:
         actor_terms=actor_terms,
         generic_organs=_generic_organs(yamls["actors"]),
         collectives=frozenset(
-            name.lower() for name in _names({"id": "collectives", **yamls["actors"]}, "collectives", "actors.yaml")
+            name.lower()
+            for name in _names(
+                {"id": "collectives", **yamls["actors"]}, "collectives", "actors.yaml"
+            )
         ),
         divided=_divided(yamls["actors"]),
         leaders=leaders,
@@ -311,7 +332,9 @@ def _actors(
         names = _names(entry, "names", where)
         actors[code] = Actor(id=code, name=names[0] if names else code)
         for role in ("names", "adjectives", "capitals"):
-            terms += [ActorTerm(text=t, actor_id=code, role=role) for t in _names(entry, role, where)]
+            terms += [
+                ActorTerm(text=t, actor_id=code, role=role) for t in _names(entry, role, where)
+            ]
     for entry in _entries(content, "organs", where):
         state = _known_state(actors, entry, where)
         terms += [
@@ -320,8 +343,10 @@ def _actors(
     leaders = _leaders(content, actors, terms)
     if content.get("divided"):
         # "the North" / "the South": resolved in context to the half of a divided country.
-        terms += [ActorTerm(text=f"the {side}", actor_id="", role=f"half_{side.lower()}")
-                  for side in ("North", "South")]
+        terms += [
+            ActorTerm(text=f"the {side}", actor_id="", role=f"half_{side.lower()}")
+            for side in ("North", "South")
+        ]
     for entry in _entries(content, "nonstate", where):
         kind = actor_kind(str(entry.get("kind", "armed_group")), f"{where}: {entry['id']}")
         actor_id = str(entry["id"])
@@ -356,7 +381,9 @@ def _leaders(
             for t in _names(entry, "names", where)
         ]
         terms += [
-            ActorTerm(text=t, actor_id=state, role="leader", needs_prior=leader_id, leader=leader_id)
+            ActorTerm(
+                text=t, actor_id=state, role="leader", needs_prior=leader_id, leader=leader_id
+            )
             for t in _names(entry, "short_after_full", where)
         ]
         terms += [
@@ -393,7 +420,9 @@ def _items(content: dict[str, Any]) -> tuple[dict[str, str | None], tuple[ItemTe
     for entry in entries:
         category = str(entry["id"])
         for term in _names(entry, "terms", where):
-            terms += [ItemTerm(text=form, category=category) for form in _plural_forms(term, plurals)]
+            terms += [
+                ItemTerm(text=form, category=category) for form in _plural_forms(term, plurals)
+            ]
         for designation in entry.get("designations") or []:
             label = str(designation["id"])
             for alias in [label, *(designation.get("aliases") or [])]:
@@ -418,7 +447,7 @@ def _plural_forms(term: str, irregular: Mapping[str, str]) -> tuple[str, ...]:
 
 
 def designation_variants(designation: str) -> tuple[str, ...]:
-    """"KN-23" is also written "KN 23" and "KN23"; each variant may take a plural "s"."""
+    """ "KN-23" is also written "KN 23" and "KN23"; each variant may take a plural "s"."""
     variants = {designation}
     for joiner in ("-", " "):
         if joiner in designation:
@@ -441,8 +470,14 @@ def _triggers(rows: list[dict[str, str]]) -> tuple[Trigger, ...]:
         ambiguous = row.get("ambiguous", "no") in ("yes", "always")
         always = row.get("ambiguous", "no") == "always"
         triggers += [
-            Trigger(id=row["id"], form=f, pattern=pattern, stage=stage, ambiguous=ambiguous,
-                    always_ambiguous=always)
+            Trigger(
+                id=row["id"],
+                form=f,
+                pattern=pattern,
+                stage=stage,
+                ambiguous=ambiguous,
+                always_ambiguous=always,
+            )
             for f in forms
         ]
     return tuple(triggers)
@@ -467,7 +502,9 @@ def _stage_cues(rows: list[dict[str, str]]) -> tuple[Cue, ...]:
 
 
 def _phrase_map(entries: list[dict[str, Any]], key: str, value: str) -> dict[str, Any]:
-    return {str(term).lower(): entry.get(value, entry["id"]) for entry in entries for term in entry[key]}
+    return {
+        str(term).lower(): entry.get(value, entry["id"]) for entry in entries for term in entry[key]
+    }
 
 
 def _amounts(content: dict[str, Any]) -> AmountWords:

@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 
 from armsledger.domain import Claim, Document, InputProblem
 from armsledger.extract.claims import Extractor
+from armsledger.fuse import load_fusion_rules
 from armsledger.ingest.boilerplate import mark_boilerplate
 from armsledger.ingest.read import iter_inputs
+from armsledger.lexicon import load_lexicons
 from armsledger.pipeline_fusion import FusionStep
+from armsledger.settings import DEFAULT_BATCH_SIZE
 from armsledger.store import Store
 
 ProgressCallback = Callable[[Document | InputProblem], None]
@@ -106,6 +109,24 @@ def analyze(
         store.record_skipped(summary.run_id, summary.skipped)
         store.finish_run(summary.run_id, counts=summary.counts)
     return summary
+
+
+def analyze_paths(
+    store: Store,
+    paths: Sequence[str],
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_item: ProgressCallback | None = None,
+) -> RunSummary:
+    """The main job as `armsledger analyze` runs it, with the packaged lexicons and rules."""
+    lexicons = load_lexicons()
+    rules = load_fusion_rules(lexicons.item_parents)
+    options = AnalyzeOptions(
+        paths=paths,
+        batch_size=batch_size,
+        lexicon_versions={**lexicons.versions, **dict(rules.versions)},
+    )
+    return analyze(options, store, Extractor(lexicons), FusionStep(store, rules), on_item)
 
 
 def _changed_documents(store: Store, documents: Sequence[Document]) -> list[Document]:

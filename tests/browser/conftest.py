@@ -59,15 +59,11 @@ def browser(chromium_path: Path) -> Iterator[Any]:
 
 def analyze_seeds(db_url: str) -> None:
     """The real pipeline on the seed articles, as `armsledger analyze` runs it."""
-    from armsledger.extract.claims import Extractor
-    from armsledger.lexicon import load_lexicons
-    from armsledger.pipeline import AnalyzeOptions, analyze
+    from armsledger.pipeline import analyze_paths
     from armsledger.store import open_store
 
-    lexicons = load_lexicons()
     with open_store(db_url) as store:
-        options = AnalyzeOptions(paths=[str(SEEDS_DIR)], batch_size=50)
-        analyze(options, store, Extractor(lexicons), dict(lexicons.versions))
+        analyze_paths(store, [str(SEEDS_DIR)])
 
 
 @pytest.fixture(scope="session")

@@ -34,17 +34,26 @@ def load_cases() -> list[Case]:
             published = raw.get("published")
             if isinstance(published, str):
                 published = date.fromisoformat(published)
-            cases.append(Case(
-                id=str(raw["id"]), phenomenon=str(content.get("phenomenon", path.stem)),
-                text=str(raw["text"]), published=published, exact=bool(raw.get("exact", True)),
-                expect=tuple(raw.get("expect") or ()),
-            ))
+            cases.append(
+                Case(
+                    id=str(raw["id"]),
+                    phenomenon=str(content.get("phenomenon", path.stem)),
+                    text=str(raw["text"]),
+                    published=published,
+                    exact=bool(raw.get("exact", True)),
+                    expect=tuple(raw.get("expect") or ()),
+                )
+            )
     return cases
 
 
 def document_of(case: Case) -> Document:
-    return Document(id=case.id, text=case.text, content_hash=case.id,
-                    meta=DocumentMeta(published=case.published))
+    return Document(
+        id=case.id,
+        text=case.text,
+        content_hash=case.id,
+        meta=DocumentMeta(published=case.published),
+    )
 
 
 def _words(text: str | None) -> set[str]:
@@ -101,8 +110,12 @@ def matches(expected: dict[str, Any], claim: Claim) -> bool:
         claim.recipient.id == str(expected["recipient"]),
         claim.item.category in items,
     ]
-    simple = {"polarity": claim.polarity.value, "modality": claim.modality.value,
-              "stage": claim.stage.value, "designation": claim.item.designation}
+    simple = {
+        "polarity": claim.polarity.value,
+        "modality": claim.modality.value,
+        "stage": claim.stage.value,
+        "designation": claim.item.designation,
+    }
     checks += [str(expected[key]) == str(value) for key, value in simple.items() if key in expected]
     if "quantity" in expected:
         checks.append(_quantity_ok(expected["quantity"], claim))
@@ -135,8 +148,13 @@ def assign(expect: tuple[dict[str, Any], ...], claims: list[Claim]) -> list[int]
 def fold_key(claim: Claim) -> tuple[object, ...]:
     quantity = claim.quantity
     amount = (quantity.value, quantity.unit, quantity.per) if quantity else None
-    return (claim.supplier.id, claim.recipient.id, claim.item.category, claim.polarity.value,
-            amount)
+    return (
+        claim.supplier.id,
+        claim.recipient.id,
+        claim.item.category,
+        claim.polarity.value,
+        amount,
+    )
 
 
 def distinct_expected(expect: tuple[dict[str, Any], ...]) -> int:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
-from armsledger.extract.claims import Extractor
 from tests.extract.phenomena import (
     Case,
     assign,
@@ -14,11 +12,13 @@ from tests.extract.phenomena import (
     load_cases,
 )
 
+from armsledger.extract.claims import Extractor
+
 CASES = load_cases()
 
 
 def _describe(claims: list[object]) -> str:
-    return "\n".join(f"  {getattr(c, 'to_record')()}" for c in claims) or "  (none)"
+    return "\n".join(f"  {c.to_record()}" for c in claims) or "  (none)"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.phenomenon}:{c.id}")

@@ -16,19 +16,14 @@ from armsledger.cli.app import EXIT_STATUS_HELP, app
 from armsledger.cli.common import DB_OPTION_HELP, connect, new_extractor, reported_as_one_line
 from armsledger.cli.formatting import claims_jsonl, transfer_rows, transfers_table
 from armsledger.domain import Document, InputProblem
-from armsledger.extract.claims import Extractor
 from armsledger.extract.explain import render_explanation
-from armsledger.fuse import load_fusion_rules
-from armsledger.lexicon import load_lexicons
 from armsledger.pipeline import (
-    AnalyzeOptions,
     ProgressCallback,
     RunSummary,
-    analyze,
+    analyze_paths,
     extract_all,
     read_documents,
 )
-from armsledger.pipeline_fusion import FusionStep
 from armsledger.report import write_report
 from armsledger.settings import DEFAULT_BATCH_SIZE, DEFAULT_REPORT
 from armsledger.store import ClaimFilter
@@ -64,16 +59,8 @@ def analyze_command(
     """
     console = Console(stderr=False)
     with reported_as_one_line(), connect(db) as store:
-        lexicons = load_lexicons()
-        rules = load_fusion_rules(lexicons.item_parents)
-        options = AnalyzeOptions(
-            paths=paths,
-            batch_size=batch_size,
-            lexicon_versions={**lexicons.versions, **dict(rules.versions)},
-        )
-        fusion = FusionStep(store, rules)
         with _progress(console) as on_item:
-            summary = analyze(options, store, Extractor(lexicons), fusion, on_item)
+            summary = analyze_paths(store, paths, batch_size=batch_size, on_item=on_item)
         claims = store.claims(ClaimFilter(doc_ids=tuple(summary.doc_ids)))
         written = write_report(store, report_out) if report else None
     _print_summary(console, summary, store.url)

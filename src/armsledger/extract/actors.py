@@ -10,8 +10,16 @@ from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef
 from armsledger.lexicon import ActorTerm, Lexicons
 
-_ROLE_ORDER = ("names", "capitals", "organ", "nonstate", "leader", "half_north", "half_south",
-               "adjectives")
+_ROLE_ORDER = (
+    "names",
+    "capitals",
+    "organ",
+    "nonstate",
+    "leader",
+    "half_north",
+    "half_south",
+    "adjectives",
+)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ORGAN_GAP = re.compile(r"^(?:['’]s)?\s*(?:[a-z]+\s+)?$")
 # Plural demonyms name people ("the Russians"), not a modifier of the next noun.
@@ -69,14 +77,20 @@ class ActorResolver:
                 return None
         if role == "adjectives" and _PLURAL_DEMONYM.search(hit.text):
             role = "names"
-        return ActorRef(start=hit.start, end=hit.end, actor_id=actor_id, role=role,
-                        text=hit.text, possessive=self._possessive(hit.end))
+        return ActorRef(
+            start=hit.start,
+            end=hit.end,
+            actor_id=actor_id,
+            role=role,
+            text=hit.text,
+            possessive=self._possessive(hit.end),
+        )
 
     def _possessive(self, end: int) -> bool:
         return bool(_POSSESSIVE.match(self.text, end, min(len(self.text), end + 3)))
 
     def _half(self, side: str) -> str:
-        """"the North" is the northern half of the divided country mentioned last."""
+        """ "the North" is the northern half of the divided country mentioned last."""
         for actor_id in reversed(self.recent):
             for north, south in self.lexicons.divided.values():
                 if actor_id in (north, south):
@@ -93,9 +107,14 @@ class ActorResolver:
             return None  # "Russia's suppliers" are not Russia; "Chinese suppliers" are China's
         if not _ORGAN_GAP.match(self.text[previous.end : hit.start]):
             return None
-        return ActorRef(start=previous.start, end=hit.end, actor_id=previous.actor_id,
-                        role="organ", text=self.text[previous.start : hit.end],
-                        possessive=self._possessive(hit.end))
+        return ActorRef(
+            start=previous.start,
+            end=hit.end,
+            actor_id=previous.actor_id,
+            role="organ",
+            text=self.text[previous.start : hit.end],
+            possessive=self._possessive(hit.end),
+        )
 
     def _backref(self, hit: Hit, refs: list[ActorRef]) -> ActorRef | None:
         resolve = str(hit.payload)
@@ -103,12 +122,17 @@ class ActorResolver:
         index = {"latter": 0, "last": 0, "former": 1}.get(resolve)
         if resolve == "pair" and len(distinct) >= 2:
             pair = "+".join(sorted(distinct[:2]))
-            return ActorRef(start=hit.start, end=hit.end, actor_id=pair, role="pair",
-                            text=hit.text)
+            return ActorRef(start=hit.start, end=hit.end, actor_id=pair, role="pair", text=hit.text)
         if index is None or len(distinct) <= index:
             return None
-        return ActorRef(start=hit.start, end=hit.end, actor_id=distinct[index], role="backref",
-                        text=hit.text, possessive=self._possessive(hit.end))
+        return ActorRef(
+            start=hit.start,
+            end=hit.end,
+            actor_id=distinct[index],
+            role="backref",
+            text=hit.text,
+            possessive=self._possessive(hit.end),
+        )
 
 
 def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:

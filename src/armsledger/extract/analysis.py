@@ -44,8 +44,10 @@ class Analyser:
         text = document.text
         folded = fold(text)
         sentences = [s for s in split_sentences(text) if not _in_boilerplate(s, document)]
-        views = [SentenceView(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
-                 for s in sentences]
+        views = [
+            SentenceView(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
+            for s in sentences
+        ]
         content = longest_first(self.content.hits(text, folded))
         cues = list(self.cues.hits(text, folded))
         content_by = _distribute(views, content)
@@ -64,26 +66,43 @@ class Analyser:
         return views
 
     def _fill_view(
-        self, view: SentenceView, hits: list[Hit], cue_hits: list[Hit],
-        resolver: ActorResolver, text: str,
+        self,
+        view: SentenceView,
+        hits: list[Hit],
+        cue_hits: list[Hit],
+        resolver: ActorResolver,
+        text: str,
     ) -> None:
         backrefs = [hit for hit in cue_hits if hit.kind == "backref"]
         actor_hits = longest_first([h for h in hits if h.kind in ("actor", "organ")] + backrefs)
         view.actors = resolver.resolve(actor_hits)
         view.actors = sorted(view.actors + _speaker_pronouns(view, text), key=lambda a: a.start)
         view.organs = [hit for hit in hits if hit.kind == "organ"]
-        items = [_item(hit) for hit in hits if hit.kind == "item" and isinstance(hit.payload, ItemTerm)]
+        items = [
+            _item(hit)
+            for hit in hits
+            if hit.kind == "item"
+            and isinstance(hit.payload, ItemTerm)
+            and not _ANTI.search(text, max(0, hit.start - 8), hit.start)
+        ]
         view.items = list({(item.start, item.end): item for item in items}.values())
         taken = [(a.start, a.end) for a in view.actors]
         view.cues = [
-            hit for hit in cue_hits
-            if hit.kind != "backref" and _cue_case_ok(hit, view)
+            hit
+            for hit in cue_hits
+            if hit.kind != "backref"
+            and _cue_case_ok(hit, view)
             and not any(start <= hit.start < end for start, end in taken)
         ]
 
     def _read_frames(
-        self, view: SentenceView, triggers: list[Hit], structure: Structure,
-        grammar: DirectionGrammar, text: str, folded: str,
+        self,
+        view: SentenceView,
+        triggers: list[Hit],
+        structure: Structure,
+        grammar: DirectionGrammar,
+        text: str,
+        folded: str,
     ) -> None:
         view.amounts = self.amounts.find(text, view.start, view.end)
         spans = [(a.start, a.end) for a in view.actors]
@@ -100,8 +119,17 @@ class Analyser:
 def _item(hit: Hit) -> ItemRef:
     term = hit.payload
     assert isinstance(term, ItemTerm)
-    return ItemRef(start=hit.start, end=hit.end, category=term.category,
-                   designation=term.designation, text=hit.text)
+    return ItemRef(
+        start=hit.start,
+        end=hit.end,
+        category=term.category,
+        designation=term.designation,
+        text=hit.text,
+    )
+
+
+# "anti-tank missiles" are missiles, not tanks: a word after "anti-" names the target.
+_ANTI = re.compile(r"\b(?:anti|counter)-$", re.IGNORECASE)
 
 
 def _cue_case_ok(hit: Hit, view: SentenceView) -> bool:
@@ -111,19 +139,26 @@ def _cue_case_ok(hit: Hit, view: SentenceView) -> bool:
 
 _SAYS_IT = re.compile(
     r"\b(?:said|says|say|told\s+\w+|added|announced|confirmed|insisted|claimed|stated|"
-    r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:that\s+)?(it|they)\b"
+    r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:[\w,]+\s+){0,4}?"
+    r"(?:that\s+)?(it|they)\b"
 )
 
 
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
-    """"Sweden says it has delivered...": the pronoun is the party that speaks."""
+    """ "Sweden says it has delivered...": the pronoun is the party that speaks."""
     found: list[ActorRef] = []
     for match in _SAYS_IT.finditer(text, view.start, view.end):
         speakers = [a for a in view.actors if a.end <= match.start() and not a.is_modifier]
         if speakers:
-            found.append(ActorRef(start=match.start(1), end=match.end(1),
-                                  actor_id=speakers[0].actor_id, role="pronoun",
-                                  text=match.group(1)))
+            found.append(
+                ActorRef(
+                    start=match.start(1),
+                    end=match.end(1),
+                    actor_id=speakers[0].actor_id,
+                    role="pronoun",
+                    text=match.group(1),
+                )
+            )
     return found
 
 

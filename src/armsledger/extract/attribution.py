@@ -18,13 +18,18 @@ from armsledger.extract.speakers import SpeakerNamer
 _OPEN = "“"
 _CLOSE = "”"
 _PRONOUNS = {"he", "she", "they", "we", "i"}
+_NON_PERSONS = {"it", "this", "that", "which", "there"}
+_LEADING_LINK = re.compile(
+    r"^(?:(?:of which|which|while|whereas|but|and|as|although|though|so)\s+)+", re.IGNORECASE
+)
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+(?P<head>[\w-]+)$", re.IGNORECASE)
 _AUX_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|also|later|further|then|previously|repeatedly|since|recently|"
+    r"(?:\s+(?:has|have|had|also|later|further|then|previously|repeatedly|since|recently|never|"
     r"earlier|once|would|will|was|were|is|are|already|again|now|publicly|separately|"
     r"last\s+\w+|this\s+\w+|on\s+\w+))+\s*$",
     re.IGNORECASE,
 )
+_NEGATED_SPEECH = re.compile(r"\b(?:not|never|n't|declined to|refused to)\s+$")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s,“”\"'‘’:–—-]+|[\s,“”\"'‘’:–—-]+$")
 
@@ -88,7 +93,9 @@ class Attributor:
                 source, rule = previous, "attribution.continued.v1"
             view.source = source or self.unattributed
             view.source_rule = rule if source else "attribution.outlet.v1"
-            previous = view.source if view.source.kind != SourceKind.UNATTRIBUTED else None
+            # Only an unnamed source's account runs on without a tag ("the source said ... .
+            # North Korea ships weapons ..."); a named speaker's ends with the sentence.
+            previous = view.source if view.source.kind == SourceKind.ANONYMOUS else None
 
     def _inside_quote(self, view: SentenceView) -> bool:
         return any(start <= view.start + 1 and view.start < end for start, end in self.regions)
@@ -136,8 +143,8 @@ class Attributor:
             if cue.kind != "speech" or self._in_region(cue.start):
                 continue
             kind = getattr(cue.payload, "kind", "")
-            if kind == "impersonal":
-                continue
+            if kind == "impersonal" or _NEGATED_SPEECH.search(self.text, max(view.start, cue.start - 14), cue.start):
+                continue  # "Ankara has never confirmed the sale" names no source of the claim
             phrase = self._phrase(view, cue.start, cue.end, kind)
             source = self._source(view, phrase) if phrase else None
             if source is not None:
@@ -163,7 +170,9 @@ class Attributor:
         if raw_before.endswith((",", "”", '"', "’")) or not raw_before:
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
             tail = re.split(r"[,.;:]|\s(?:on|in|at|who|that)\s", after, maxsplit=1)[0]
-            if tail.strip() and not tail.strip()[:1].islower() or tail.strip().lower().startswith(("the ", "a ", "an ")):
+            if (tail.strip() and not tail.strip()[:1].islower()) or tail.strip().lower().startswith(
+                ("the ", "a ", "an ")
+            ):
                 return _LEAD.sub("", tail)
         return self._before(view, start)
 
@@ -175,7 +184,7 @@ class Attributor:
         remaining = self.text[start : view.end].split()
         if len(remaining) <= 4 and "," in lead:
             lead = lead[lead.rfind(",") + 1 :]  # "..., a Ukrainian intelligence chief has said."
-        lead = re.split(r"\bthat\s", lead)[-1]
+        lead = re.split(r"\bthat\s|[;:]", lead)[-1]
         lead = _RELATIVE.sub(",", lead)
         lead = _AUX_TAIL.sub("", lead)
         if "," in lead.rstrip().rstrip(","):
@@ -186,12 +195,14 @@ class Attributor:
         return _LEAD.sub("", lead)
 
     def _source(self, view: SentenceView, phrase: str) -> Source | None:
-        phrase = phrase.strip()
-        if not phrase or len(phrase.split()) > 25:
+        phrase = _LEADING_LINK.sub("", phrase.strip())
+        if not phrase or len(phrase.split()) > 14:
             return None
         lowered = phrase.lower()
         if lowered in _PRONOUNS:
             return self._last(lambda s: s.kind == SourceKind.PERSON) or None
+        if lowered in _NON_PERSONS:
+            return self._last(lambda s: s.kind != SourceKind.PERSON)
         definite = _DEFINITE.match(phrase)
         if definite:
             found = self._resolve_definite(definite.group("head").lower())
@@ -200,7 +211,7 @@ class Attributor:
         return self.namer.name(view, phrase, self.speakers)
 
     def _resolve_definite(self, head: str) -> Source | None:
-        """"the minister" is the last speaker with that role; "the source" the last unnamed one."""
+        """ "the minister" is the last speaker with that role; "the source" the last unnamed one."""
         if head in ("source", "sources", "official", "officials", "insider"):
             return self._last(lambda s: s.kind == SourceKind.ANONYMOUS)
         role_match = self._last(lambda s: bool(s.role) and head in (s.role or "").lower())

@@ -44,17 +44,25 @@ class Extractor:
             for frame in view.frames:
                 for claim in self._frame_claims(document, view, frame):
                     claims.setdefault(claim, None)
-        return sorted(claims, key=_claim_order)
+        return sorted(_fold_unquantified(list(claims)), key=_claim_order)
 
     def _frame_claims(self, document: Document, view: SentenceView, frame: Frame) -> list[Claim]:
-        evidence = Span(doc_id=document.id, start=view.start, end=view.end,
-                        text=document.text[view.start : view.end])
+        evidence = Span(
+            doc_id=document.id,
+            start=view.start,
+            end=view.end,
+            text=document.text[view.start : view.end],
+        )
         source = self._source(view, frame)
         time = self._time(document, view, frame)
         claims: list[Claim] = []
         items = _distinct(frame.items)
         for item in items:
-            suppliers = _ids([item.origin]) if frame.item_suppliers and item.origin else _ids(frame.suppliers)
+            suppliers = (
+                _ids([item.origin])
+                if frame.item_suppliers and item.origin
+                else _ids(frame.suppliers)
+            )
             quantities = _quantities(item)
             if frame.money is not None and item is items[0]:
                 quantities.append(frame.money)
@@ -62,18 +70,27 @@ class Extractor:
                 for recipient_id in _ids(frame.recipients):
                     if supplier_id == recipient_id:
                         continue
-                    claims += [Claim(
-                        doc_id=document.id, supplier=self._actor(supplier_id),
-                        recipient=self._actor(recipient_id),
-                        item=Item(category=item.category, designation=item.designation,
-                                  term=item.text),
-                        quantity=quantity,
-                        polarity=Polarity.DENIED if frame.negated else Polarity.AFFIRMED,
-                        modality=_modality(frame, quantity), stage=frame.stage,
-                        source=source, evidence=evidence, rule_id=frame.rule_id, time=time,
-                        cues=tuple(frame.hedges) + ((frame.negated,) if frame.negated else ()),
-                        lexicon_versions=self.versions,
-                    ) for quantity in quantities]
+                    claims += [
+                        Claim(
+                            doc_id=document.id,
+                            supplier=self._actor(supplier_id),
+                            recipient=self._actor(recipient_id),
+                            item=Item(
+                                category=item.category, designation=item.designation, term=item.text
+                            ),
+                            quantity=quantity,
+                            polarity=Polarity.DENIED if frame.negated else Polarity.AFFIRMED,
+                            modality=_modality(frame, quantity),
+                            stage=frame.stage,
+                            source=source,
+                            evidence=evidence,
+                            rule_id=frame.rule_id,
+                            time=time,
+                            cues=tuple(frame.hedges) + ((frame.negated,) if frame.negated else ()),
+                            lexicon_versions=self.versions,
+                        )
+                        for quantity in quantities
+                    ]
         return claims
 
     def _actor(self, actor_id: str) -> Actor:
@@ -83,7 +100,8 @@ class Extractor:
         if frame.denier:
             names = [
                 self._actor(part).name if ref.role in ("pair", "pronoun") else ref.text
-                for ref in frame.denier for part in ref.actor_id.split("+")
+                for ref in frame.denier
+                for part in ref.actor_id.split("+")
             ]
             name = " and ".join(dict.fromkeys(names)) or denier_name(frame.denier, "")
             return Source(name=name, kind=SourceKind.GOVERNMENT)
@@ -93,9 +111,30 @@ class Extractor:
         start, end = frame.clause if frame.clause != (0, 0) else (view.start, view.end)
         found = self.analyser.times.find(document.text, start, end, document.meta.published)
         if not found:
-            found = self.analyser.times.find(document.text, view.start, view.end,
-                                             document.meta.published)
+            found = self.analyser.times.find(
+                document.text, view.start, view.end, document.meta.published
+            )
         return found[0] if found else None
+
+
+def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
+    """A transfer the article quantifies somewhere ("1.5 million shells") and mentions elsewhere
+    without a number ("gave dud shells to Russia") is one claim: the bare mention folds in."""
+    counted = {
+        (c.supplier.id, c.recipient.id, c.item.category, c.polarity)
+        for c in claims
+        if c.quantity is not None and c.quantity.unit not in _VALUE_UNITS
+    }
+    return [
+        c
+        for c in claims
+        if c.quantity is not None
+        or (c.supplier.id, c.recipient.id, c.item.category, c.polarity) not in counted
+    ]
+
+
+# Money, shares and weights give a transfer's value or size, not a count of its items.
+_VALUE_UNITS = frozenset({"usd", "eur", "gbp", "rub", "cny", "krw", "irr", "uah", "percent"})
 
 
 def _ids(refs: list[object]) -> list[str]:
@@ -125,7 +164,8 @@ def _quantities(item: ItemRef) -> list[Quantity | None]:
     # A vague amount ("several hundred", "millions of") has no stated value: the claim carries
     # none, so that it folds with the same transfer told without a number.
     found = [
-        amount.quantity for amount in (item.amount, item.unit_amount)
+        amount.quantity
+        for amount in (item.amount, item.unit_amount)
         if amount is not None and (amount.quantity.value is not None or amount.quantity.high)
     ]
     return list(found) if found else [None]  # type: ignore[list-item]
@@ -138,7 +178,15 @@ def _modality(frame: Frame, quantity: Quantity | None) -> Modality:
 
 def _claim_order(claim: Claim) -> tuple[object, ...]:
     quantity = claim.quantity
-    return (claim.evidence.start, claim.evidence.end, claim.supplier.id, claim.recipient.id,
-            claim.item.category, claim.item.designation or "", claim.polarity.value,
-            -1.0 if quantity is None or quantity.value is None else quantity.value,
-            quantity.unit if quantity else "", claim.rule_id)
+    return (
+        claim.evidence.start,
+        claim.evidence.end,
+        claim.supplier.id,
+        claim.recipient.id,
+        claim.item.category,
+        claim.item.designation or "",
+        claim.polarity.value,
+        -1.0 if quantity is None or quantity.value is None else quantity.value,
+        quantity.unit if quantity else "",
+        claim.rule_id,
+    )

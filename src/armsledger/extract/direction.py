@@ -20,7 +20,14 @@ from armsledger.lexicon import Cue, Lexicons
 _DETERMINER_TAIL = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|both|all)\s+)*$", re.IGNORECASE
 )
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)(?:the\s+)?$")
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)(?:the\s+)?$"
+)
+_FLOOR_WORDS = re.compile(
+    r"\b(?:said|says|told|claimed|reported|added|explained|whether|that|wrote|stated|announced)\b"
+    r"|[:“\"]"
+)
+_NOBODY = Hit(start=-1, end=-1, kind="nobody", payload="", text="")
 _ABSORBING_GAP = re.compile(
     r"^\s+(?:(?:the|a|an|its|their|his|her|first|new|latest|second|third|further|more|regular|"
     r"large|several|two|three|these|those)\s+){0,3}$",
@@ -28,6 +35,10 @@ _ABSORBING_GAP = re.compile(
 )
 _DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
 Owner = TriggerRef | Hit
+# What a payment can consist of: "paid a visit" or "paid tribute" moves nothing.
+_PAYMENT_CATEGORIES = frozenset(
+    {"money", "fuel", "food", "raw_materials", "cargo", "components", "technology"}
+)
 # "from ports in Vietnam", "to Amdjarass airport in eastern Chad": the place stands for its state.
 _PLACE_IN = re.compile(
     r"\b(from|to|into)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:port|ports|airport|airports|"
@@ -57,13 +68,18 @@ class DirectionGrammar:
         return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
     def _new_subject_breaks(self, view: SentenceView) -> list[int]:
-        """", and Denmark has delivered 19": a coordinated clause with its own subject."""
+        """ ", and Denmark has delivered 19": a coordinated clause with its own subject."""
         breaks: list[int] = []
         for actor in view.actors:
-            lead = re.search(r",\s*(?:and|but|while)\s+(?:the\s+)?$", self.text[view.start : actor.start])
+            lead = re.search(
+                r",\s*(?:and|but|while)\s+(?:the\s+)?$", self.text[view.start : actor.start]
+            )
             follow = self.text[actor.end : actor.end + 30]
-            if lead and re.match(r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
-                                 r"later|reportedly|\w+ed)\b", follow):
+            if lead and re.match(
+                r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
+                r"later|reportedly|\w+ed)\b",
+                follow,
+            ):
                 breaks.append(view.start + lead.start())
         return breaks
 
@@ -78,6 +94,8 @@ class DirectionGrammar:
         frames: list[Frame] = []
         for trigger in triggers:
             items = owned.get(id(trigger), []) or self._money_items(view, trigger, clause)
+            if trigger.pattern == "pay":
+                items = [item for item in items if item.category in _PAYMENT_CATEGORIES]
             items = items or self._elided_items(view, trigger, clause, earlier + frames)
             if not items:
                 continue
@@ -100,55 +118,108 @@ class DirectionGrammar:
         for trigger in view.triggers:
             if not clause[0] <= trigger.start < clause[1]:
                 continue
+            if (
+                trigger.pattern == "carry"
+                and kept
+                and any(a.has_unit and 0 <= trigger.start - a.end <= 2 for a in view.amounts)
+            ):
+                continue  # "sent 6,700 containers carrying shells": the shells are what was sent
             if trigger.pattern.startswith("noun") and any(
-                head.end <= trigger.start and _ABSORBING_GAP.match(self.text[head.end : trigger.start])
-                for head in heads if head is not trigger
+                head.end <= trigger.start
+                and _ABSORBING_GAP.match(self.text[head.end : trigger.start])
+                for head in heads
+                if head is not trigger
             ):
                 continue
             kept.append(trigger)
         return kept
 
-    def _money_items(self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]) -> list[ItemRef]:
-        """"Iran gives Hezbollah as much as $700 million a year": the money is what moves."""
+    def _money_items(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ItemRef]:
+        """ "Iran gives Hezbollah as much as $700 million a year": the money is what moves."""
         for amount in view.amounts:
-            if amount.is_money and trigger.end <= amount.start < clause[1] and not self._attached(view, amount):
+            if (
+                amount.is_money
+                and trigger.end <= amount.start < clause[1]
+                and not self._attached(view, amount)
+            ):
                 if len(self.text[trigger.end : amount.start].split()) <= 4:
-                    return [ItemRef(start=amount.start, end=amount.end, category="money",
-                                    designation=None, text=amount.quantity.text, amount=amount)]
+                    return [
+                        ItemRef(
+                            start=amount.start,
+                            end=amount.end,
+                            category="money",
+                            designation=None,
+                            text=amount.quantity.text,
+                            amount=amount,
+                        )
+                    ]
         return []
 
     def _attached(self, view: SentenceView, amount: object) -> bool:
         return any(item.amount is amount or item.unit_amount is amount for item in view.items)
 
     def _loose_money(self, view: SentenceView, clause: tuple[int, int]) -> Quantity | None:
-        """"in a deal worth $270 million": the value of the transfer, beside its count."""
+        """ "in a deal worth $270 million": the value of the transfer, beside its count."""
         for amount in view.amounts:
-            if amount.is_money and clause[0] <= amount.start < clause[1] and not self._attached(view, amount):
+            if (
+                amount.is_money
+                and clause[0] <= amount.start < clause[1]
+                and not self._attached(view, amount)
+            ):
                 return amount.quantity
         return None
 
     def _elided_items(
         self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int], earlier: list[Frame]
     ) -> list[ItemRef]:
-        """"..., and Denmark has delivered 19": the count takes the item named before."""
+        """ "..., and Denmark has delivered 19": the count takes the item named before."""
         if not earlier or not earlier[-1].items:
             return []
         for amount in view.amounts:
             if amount.is_money or amount.has_unit or self._attached(view, amount):
                 continue
-            if trigger.end <= amount.start < clause[1] and len(self.text[trigger.end : amount.start].split()) <= 2:
+            follow = self.text[amount.end : amount.end + 5]
+            if (
+                trigger.end <= amount.start < clause[1]
+                and len(self.text[trigger.end : amount.start].split()) <= 1
+                and re.match(r"(?:[.,;)]|\s+and\b|\s*$)", follow)
+            ):
                 model = earlier[-1].items[0]
-                return [ItemRef(start=amount.start, end=amount.end, category=model.category,
-                                designation=model.designation, text=model.text, amount=amount)]
+                return [
+                    ItemRef(
+                        start=amount.start,
+                        end=amount.end,
+                        category=model.category,
+                        designation=model.designation,
+                        text=model.text,
+                        amount=amount,
+                    )
+                ]
         return []
 
     def _borrow_parties(self, frame: Frame, earlier: list[Frame]) -> None:
         if not earlier or (frame.suppliers and frame.recipients):
             return
         previous = earlier[-1]
-        if frame.items and frame.items[0].start >= previous.clause[0] and frame.clause == previous.clause:
+        if not frame.suppliers and not frame.recipients and previous.clause != frame.clause:
+            # "..., though rifles are major export items as well": the same parties.
+            frame.suppliers, frame.recipients = list(previous.suppliers), list(previous.recipients)
+            frame.rule_id = frame.rule_id.replace(".v1", "+ellipsis.v1")
             return
-        if not frame.recipients and frame.suppliers and previous.recipients and frame.rule_id.startswith("direction.give"):
+        if (
+            frame.items
+            and frame.items[0].start >= previous.clause[0]
+            and frame.clause == previous.clause
+        ):
+            return
+        if (
+            not frame.recipients
+            and frame.suppliers
+            and previous.recipients
+            and frame.rule_id.startswith("direction.give")
+        ):
             if frame.items and frame.items[0].text == previous.items[0].text:
                 frame.recipients = list(previous.recipients)
 
@@ -159,8 +230,12 @@ class DirectionGrammar:
         item owns it ("arms sales"), and items before the first trigger belong to it."""
         start, end = clause
         owners: list[Owner] = [*triggers]
-        owners += [m for m in view.markers if start <= m.start < end and m.kind in (
-            "marker:counterflow_markers", "marker:restore_markers")]
+        owners += [
+            m
+            for m in view.markers
+            if start <= m.start < end
+            and m.kind in ("marker:counterflow_markers", "marker:restore_markers")
+        ]
         owners.sort(key=lambda owner: owner.start)
         owned: dict[int, list[ItemRef]] = {}
         main = triggers[0]
@@ -170,6 +245,8 @@ class DirectionGrammar:
             owner = self._owner_of(item, owners, main)
             if isinstance(owner, Hit) and owner.kind == "marker:restore_markers":
                 owner = main
+            if owner is _NOBODY:
+                continue
             owned.setdefault(id(owner), []).append(item)
         return owned
 
@@ -181,12 +258,27 @@ class DirectionGrammar:
                     return owner
         before = [owner for owner in owners if owner.end <= item.start]
         if not before:
-            return owners[0] if isinstance(owners[0], Hit) else main
+            first = owners[0]
+            if isinstance(first, TriggerRef) and (
+                first.pattern == "carry" or item.start < self._floor(first)
+            ):
+                return _NOBODY  # a vehicle before "carrying", or words of another clause
+            return first if isinstance(first, Hit) else main
         return before[-1]
 
+    def _floor(self, trigger: TriggerRef) -> int:
+        """Where the trigger's own clause begins: after a speech verb, "that" or "whether"."""
+        head = self.text[max(0, trigger.start - 200) : trigger.start]
+        found = list(_FLOOR_WORDS.finditer(head))
+        return max(0, trigger.start - 200) + found[-1].end() if found else 0
+
     def _counter_items(
-        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef,
-        triggers: list[TriggerRef], owned: dict[int, list[ItemRef]],
+        self,
+        view: SentenceView,
+        clause: tuple[int, int],
+        trigger: TriggerRef,
+        triggers: list[TriggerRef],
+        owned: dict[int, list[ItemRef]],
     ) -> list[ItemRef]:
         """Items of the counter-flow markers that answer this trigger: those after it, or those
         before the first trigger when the sentence opens with "In return for X, ..."."""
@@ -194,7 +286,10 @@ class DirectionGrammar:
         limit = following[0].start if following else clause[1]
         items: list[ItemRef] = []
         for marker in view.markers:
-            if marker.kind != "marker:counterflow_markers" or not clause[0] <= marker.start < clause[1]:
+            if (
+                marker.kind != "marker:counterflow_markers"
+                or not clause[0] <= marker.start < clause[1]
+            ):
                 continue
             opening = trigger is triggers[0] and marker.start < trigger.start
             if opening or trigger.start < marker.start < limit:
@@ -211,19 +306,32 @@ class DirectionGrammar:
         per_item = bool(suppliers) and len(origins) > 1 and id(suppliers[0]) in origins
         return Frame(
             item_suppliers=per_item,
-            sentence=view.index, trigger=trigger, suppliers=suppliers, recipients=recipients,
-            items=items, stage=self._stage(view, clause, trigger),
+            sentence=view.index,
+            trigger=trigger,
+            suppliers=suppliers,
+            recipients=recipients,
+            items=items,
+            stage=self._stage(view, clause, trigger),
             rule_id=f"direction.{trigger.pattern}{voice}.v1",
-            hedges=self._hedges(view, clause, trigger), negated=negation.text if negation else None,
-            denier=self._denier(view, clause, negation), clause=clause,
+            hedges=self._hedges(view, clause, trigger),
+            negated=negation.text if negation else None,
+            denier=self._denier(view, clause, negation),
+            clause=clause,
         )
 
     def _reverse(self, frame: Frame, items: list[ItemRef]) -> Frame:
         return Frame(
-            sentence=frame.sentence, trigger=frame.trigger, suppliers=list(frame.recipients),
-            recipients=list(frame.suppliers), items=items, stage=frame.stage,
-            rule_id="counterflow.reverse.v1", hedges=list(frame.hedges), negated=frame.negated,
-            denier=list(frame.denier), clause=frame.clause,
+            sentence=frame.sentence,
+            trigger=frame.trigger,
+            suppliers=list(frame.recipients),
+            recipients=list(frame.suppliers),
+            items=items,
+            stage=frame.stage,
+            rule_id="counterflow.reverse.v1",
+            hedges=list(frame.hedges),
+            negated=frame.negated,
+            denier=list(frame.denier),
+            clause=frame.clause,
         )
 
     # --- roles -------------------------------------------------------------------------------
@@ -237,8 +345,10 @@ class DirectionGrammar:
         after_from = self._after(view, trigger.end, clause[1], {"supplier_markers"})
         after_by = self._after(view, trigger.end, clause[1], {"agent_markers"})
         subject = self._subject(view, clause, trigger)
-        if pattern == "give":
-            return self._give(view, clause, trigger, subject, after_to, after_from, after_by, origin)
+        if pattern in ("give", "pay"):
+            return self._give(
+                view, clause, trigger, subject, after_to, after_from, after_by, origin
+            )
         if pattern == "get":
             if trigger.passive:
                 return _first(after_from, _opt(origin)), after_by
@@ -248,39 +358,59 @@ class DirectionGrammar:
         if pattern == "arrive":
             arrival = self._after(view, trigger.end, clause[1], {"arrival_markers"})
             return _first(after_from, _opt(origin)), _first(
-                after_to, arrival, self._double_object(view, trigger, clause))
+                after_to, arrival, self._double_object(view, trigger, clause)
+            )
         return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
 
     def _give(
-        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef,
-        subject: list[ActorRef], after_to: list[ActorRef], after_from: list[ActorRef],
-        after_by: list[ActorRef], origin: ActorRef | None,
+        self,
+        view: SentenceView,
+        clause: tuple[int, int],
+        trigger: TriggerRef,
+        subject: list[ActorRef],
+        after_to: list[ActorRef],
+        after_from: list[ActorRef],
+        after_by: list[ActorRef],
+        origin: ActorRef | None,
     ) -> tuple[list[ActorRef], list[ActorRef]]:
         if trigger.passive:
             suppliers = _first(after_by, after_from, _opt(origin))
             return suppliers, _first(after_to, subject, self._for(view, trigger, clause))
-        recipients = _first(after_to, self._double_object(view, trigger, clause),
-                            self._for(view, trigger, clause))
+        recipients = _first(
+            after_to, self._double_object(view, trigger, clause), self._for(view, trigger, clause)
+        )
         return _first(subject, after_from, _opt(origin)), recipients
 
     def _nominal(
-        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef,
-        subject: list[ActorRef], after_to: list[ActorRef], after_from: list[ActorRef],
-        after_by: list[ActorRef], origin: ActorRef | None,
+        self,
+        view: SentenceView,
+        clause: tuple[int, int],
+        trigger: TriggerRef,
+        subject: list[ActorRef],
+        after_to: list[ActorRef],
+        after_from: list[ActorRef],
+        after_by: list[ActorRef],
+        origin: ActorRef | None,
     ) -> tuple[list[ActorRef], list[ActorRef]]:
         pattern = trigger.pattern
         before = self._modifier_before(view, clause, trigger)
         if pattern == "noun_give":
             recipients = _first(after_to, self._for(view, trigger, clause))
             suppliers = _first(before, after_from, after_by, _opt(origin))
-            if not suppliers and recipients and subject and subject[0].actor_id != recipients[0].actor_id:
+            if (
+                not suppliers
+                and recipients
+                and subject
+                and subject[0].actor_id != recipients[0].actor_id
+            ):
                 suppliers = subject
             return suppliers, recipients
         if pattern == "noun_get":
             return _first(after_from, _opt(origin)), _first(before, subject)
         if pattern == "agent_give":
             return _first(subject, self._after_copula(view, trigger, clause)), _first(
-                before, after_to, self._for(view, trigger, clause))
+                before, after_to, self._for(view, trigger, clause)
+            )
         members = self._after_copula(view, trigger, clause)
         return _first(before, after_from, _opt(origin)), _first(members, subject)
 
@@ -291,11 +421,13 @@ class DirectionGrammar:
         roles = set(self.markers.get(end, set()))
         place = _PLACE_IN.search(self.text[max(floor, position - 80) : position])
         if place:
-            roles.add("supplier_markers" if place.group(1).lower() == "from" else "recipient_markers")
+            roles.add(
+                "supplier_markers" if place.group(1).lower() == "from" else "recipient_markers"
+            )
         return roles
 
     def _coordinated(self, view: SentenceView, first: ActorRef, limit: int) -> list[ActorRef]:
-        """"Russia, Iran, Syria and Qatar"; a bare comma joins only a list that closes with
+        """ "Russia, Iran, Syria and Qatar"; a bare comma joins only a list that closes with
         "and"/"or", so "to Russia, US officials said" stays one recipient."""
         chain, closed = [first], 1
         for actor in view.actors:
@@ -309,16 +441,26 @@ class DirectionGrammar:
                 closed = len(chain)
         return chain[:closed]
 
-    def _subject(self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef) -> list[ActorRef]:
+    def _subject(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[ActorRef]:
         floor = clause[0]
         for cue in view.cues:
             if cue.kind == "speech" and floor <= cue.end <= trigger.start:
                 floor = cue.end
         for marker in view.markers:
-            if marker.kind == "marker:relatives" and marker.text.lower() == "that" and floor <= marker.start < trigger.start:
+            if (
+                marker.kind == "marker:relatives"
+                and marker.text.lower() == "that"
+                and floor <= marker.start < trigger.start
+            ):
                 floor = marker.end
         for actor in view.actors:
-            if not floor <= actor.start < trigger.start or actor.is_modifier or actor.role == "pair":
+            if (
+                not floor <= actor.start < trigger.start
+                or actor.is_modifier
+                or actor.role == "pair"
+            ):
                 continue
             if actor.possessive and actor.role != "organ":
                 continue
@@ -333,18 +475,25 @@ class DirectionGrammar:
     def _in_phrase(self, view: SentenceView, actor: ActorRef) -> bool:
         """An actor after a preposition, or coordinated with one that is ("between Pyongyang
         and Moscow"), is not a subject."""
-        blocked = {"prepositions", "recipient_markers", "supplier_markers", "agent_markers",
-                   "weak_recipient_markers", "counterflow_markers"}
+        blocked = {
+            "prepositions",
+            "recipient_markers",
+            "supplier_markers",
+            "agent_markers",
+            "weak_recipient_markers",
+            "counterflow_markers",
+        }
         head = actor
         for earlier in reversed([a for a in view.actors if a.end <= actor.start]):
-            if not _COORDINATION.match(self.text[earlier.end : head.start]):
+            gap = self.text[earlier.end : head.start]
+            if not _COORDINATION.match(gap) or not re.search(r"\b(?:and|or)\b|&", gap):
                 break
             head = earlier
         return bool(self._preceded_by(head.start, view.start) & blocked)
 
     def _after(self, view: SentenceView, start: int, end: int, roles: set[str]) -> list[ActorRef]:
         for actor in view.actors:
-            if start <= actor.start < end and not actor.is_modifier or (
+            if (start <= actor.start < end and not actor.is_modifier) or (
                 start <= actor.start < end and actor.is_modifier and self._bare_adjective(actor)
             ):
                 if self._preceded_by(actor.start, start) & roles:
@@ -352,14 +501,22 @@ class DirectionGrammar:
         return []
 
     def _bare_adjective(self, actor: ActorRef) -> bool:
-        """"to Russian forces" still names Russia as the receiver."""
-        return bool(re.match(r"\s+(?:forces|troops|army|military|units|soldiers|side)\b",
-                             self.text[actor.end : actor.end + 12]))
+        """ "to Russian forces" still names Russia as the receiver."""
+        return bool(
+            re.match(
+                r"\s+(?:forces|troops|army|military|units|soldiers|side)\b",
+                self.text[actor.end : actor.end + 12],
+            )
+        )
 
-    def _for(self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]) -> list[ActorRef]:
+    def _for(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ActorRef]:
         return self._after(view, trigger.end, clause[1], {"weak_recipient_markers"})
 
-    def _double_object(self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]) -> list[ActorRef]:
+    def _double_object(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ActorRef]:
         for actor in view.actors:
             if trigger.end <= actor.start < clause[1]:
                 gap = self.text[trigger.end : actor.start]
@@ -368,8 +525,10 @@ class DirectionGrammar:
                 return []
         return []
 
-    def _modifier_before(self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef) -> list[ActorRef]:
-        """"North Korean exports", "Russia's biggest supplier", "Iran's drone deliveries"."""
+    def _modifier_before(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[ActorRef]:
+        """ "North Korean exports", "Russia's biggest supplier", "Iran's drone deliveries"."""
         before = [a for a in view.actors if clause[0] <= a.end <= trigger.start]
         if not before:
             return []
@@ -384,8 +543,14 @@ class DirectionGrammar:
             return []
         return [actor]
 
-    def _after_copula(self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]) -> list[ActorRef]:
-        copulas = [m for m in view.markers if m.kind == "marker:copulas" and trigger.end <= m.start < clause[1]]
+    def _after_copula(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ActorRef]:
+        copulas = [
+            m
+            for m in view.markers
+            if m.kind == "marker:copulas" and trigger.end <= m.start < clause[1]
+        ]
         if not copulas:
             return []
         for actor in view.actors:
@@ -402,7 +567,9 @@ class DirectionGrammar:
                     return Stage(cue.payload.kind)
         return trigger.trigger.stage
 
-    def _hedges(self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef) -> list[str]:
+    def _hedges(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[str]:
         found: list[str] = []
         for cue in view.cues:
             if cue.kind != "hedge" or not isinstance(cue.payload, Cue):
@@ -413,7 +580,7 @@ class DirectionGrammar:
         return found
 
     def _negation(self, view: SentenceView, trigger: TriggerRef) -> Hit | None:
-        """"has not supplied", "shipped no arms", "denied sending"; not "not yet received"
+        """ "has not supplied", "shipped no arms", "denied sending"; not "not yet received"
         (still to come) nor "did not deny that" (a negated denial affirms)."""
         cues = [c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)]
         pending = [c for c in cues if getattr(c.payload, "kind", "") == "pending"]
@@ -424,25 +591,32 @@ class DirectionGrammar:
                 continue
             gap = trigger.start - cue.end
             after = cue.start - trigger.end
-            if kind == "negation" and (0 <= gap <= 14 or (cue.text.lower() == "no" and 0 <= after <= 1)):
+            if kind == "negation" and (
+                0 <= gap <= 14 or (cue.text.lower() == "no" and 0 <= after <= 1)
+            ):
                 found = cue
             elif kind == "denial" and 0 <= gap <= 40:
                 found = None if found is not None else cue
-            elif kind == "denial" and 0 <= after and self._by_after(view, cue):
+            elif kind == "denial" and after >= 0 and self._by_after(view, cue):
                 found = cue
         return found
 
     def _by_after(self, view: SentenceView, cue: Hit) -> bool:
         return bool(re.match(r"\s+by\b", self.text[cue.end : cue.end + 5]))
 
-    def _denier(self, view: SentenceView, clause: tuple[int, int], cue: Hit | None) -> list[ActorRef]:
+    def _denier(
+        self, view: SentenceView, clause: tuple[int, int], cue: Hit | None
+    ) -> list[ActorRef]:
         """Who denies: the subject of "denied", or the agent of "was dismissed ... by X"."""
         if cue is None or getattr(cue.payload, "kind", "") != "denial":
             return []
         if self._by_after(view, cue):
             return self._after(view, cue.end, view.end, {"agent_markers"})
-        before = [a for a in view.actors if a.end <= cue.start and not a.is_modifier
-                  and not self._in_phrase(view, a)]
+        before = [
+            a
+            for a in view.actors
+            if a.end <= cue.start and not a.is_modifier and not self._in_phrase(view, a)
+        ]
         return self._coordinated(view, before[0], cue.start) if before else []
 
 

@@ -15,12 +15,14 @@ _INHERIT_WINDOW = 4  # sentences a nameless transfer may look back
 
 def fill_missing_parties(views: list[SentenceView]) -> None:
     complete = [f for v in views for f in v.frames if f.suppliers and f.recipients]
-    partners: dict[str, Counter[str]] = {}
+    # Keyed by (actor, role): a supplier's usual recipient fills a missing recipient, and the
+    # other way round; an actor never seen in that role gets no partner.
+    partners: dict[tuple[str, str], Counter[str]] = {}
     for frame in complete:
         for supplier in frame.suppliers:
             for recipient in frame.recipients:
-                partners.setdefault(supplier.actor_id, Counter())[recipient.actor_id] += 1
-                partners.setdefault(recipient.actor_id, Counter())[supplier.actor_id] += 1
+                partners.setdefault((supplier.actor_id, "supplier"), Counter())[recipient.actor_id] += 1
+                partners.setdefault((recipient.actor_id, "recipient"), Counter())[supplier.actor_id] += 1
     last_complete: Frame | None = None
     for view in views:
         for frame in view.frames:
@@ -29,17 +31,25 @@ def fill_missing_parties(views: list[SentenceView]) -> None:
                 continue
             if frame.suppliers or frame.recipients:
                 _fill_from_partner(view, frame, partners)
-            elif last_complete is not None and _nameless(view):
+            elif last_complete is not None and _nameless(view) and _subjectless(frame):
                 _inherit(frame, last_complete, view)
         view.frames = [f for f in view.frames if f.suppliers and f.recipients]
         if view.frames:
-            last_complete = view.frames[-1] if view.frames[-1].rule_id != "counterflow.reverse.v1" else next(
-                (f for f in view.frames if f.rule_id != "counterflow.reverse.v1"), view.frames[-1])
+            last_complete = (
+                view.frames[-1]
+                if view.frames[-1].rule_id != "counterflow.reverse.v1"
+                else next(
+                    (f for f in view.frames if f.rule_id != "counterflow.reverse.v1"),
+                    view.frames[-1],
+                )
+            )
 
 
-def _fill_from_partner(view: SentenceView, frame: Frame, partners: dict[str, Counter[str]]) -> None:
+def _fill_from_partner(
+    view: SentenceView, frame: Frame, partners: dict[tuple[str, str], Counter[str]]
+) -> None:
     known = (frame.suppliers or frame.recipients)[0]
-    counts = partners.get(known.actor_id)
+    counts = partners.get((known.actor_id, "supplier" if frame.suppliers else "recipient"))
     partner_id = None
     if counts:
         partner_id = counts.most_common(1)[0][0]
@@ -48,13 +58,23 @@ def _fill_from_partner(view: SentenceView, frame: Frame, partners: dict[str, Cou
         partner_id = others[0].actor_id if len(others) == 1 else None
     if partner_id is None or partner_id == known.actor_id:
         return
-    partner = ActorRef(start=known.start, end=known.start, actor_id=partner_id, role="discourse",
-                       text="")
+    partner = ActorRef(
+        start=known.start, end=known.start, actor_id=partner_id, role="discourse", text=""
+    )
     if frame.suppliers:
         frame.recipients = [partner]
     else:
         frame.suppliers = [partner]
     frame.rule_id = frame.rule_id.replace(".v1", "+discourse_partner.v1")
+
+
+def _subjectless(frame: Frame) -> bool:
+    """A passive, a noun or a verb of motion names no party; an active verb whose subject is a
+    pronoun ("they received rice") may have anyone in mind, so it does not continue."""
+    trigger = frame.trigger
+    if trigger is None:
+        return False
+    return trigger.passive or trigger.pattern not in ("give", "get", "pay")
 
 
 def _nameless(view: SentenceView) -> bool:
@@ -71,11 +91,17 @@ def _inherit(frame: Frame, previous: Frame, view: SentenceView) -> None:
 
 
 def denial_frames(views: list[SentenceView], text: str) -> None:
-    """"Both countries have denied the allegations": each earlier claim between the deniers
+    """ "Both countries have denied the allegations": each earlier claim between the deniers
     comes back denied, attributed to them, with this sentence as evidence."""
     for position, view in enumerate(views):
-        cue = next((c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)
-                    and c.payload.kind == "denial"), None)
+        cue = next(
+            (
+                c
+                for c in view.cues
+                if c.kind == "denial" and isinstance(c.payload, Cue) and c.payload.kind == "denial"
+            ),
+            None,
+        )
         if cue is None or view.frames:
             continue
         deniers = _deniers(view, cue.start)
@@ -94,8 +120,10 @@ def _deniers(view: SentenceView, cue_start: int) -> list[ActorRef]:
 def _recent_frames(views: list[SentenceView], position: int, ids: set[str]) -> list[Frame]:
     for earlier in range(position - 1, max(-1, position - 5), -1):
         frames = [
-            f for f in views[earlier].frames
-            if not f.negated and ({a.actor_id for a in f.suppliers} | {a.actor_id for a in f.recipients}) & ids
+            f
+            for f in views[earlier].frames
+            if not f.negated
+            and ({a.actor_id for a in f.suppliers} | {a.actor_id for a in f.recipients}) & ids
         ]
         if frames:
             return frames
@@ -104,9 +132,16 @@ def _recent_frames(views: list[SentenceView], position: int, ids: set[str]) -> l
 
 def _denied_copy(frame: Frame, view: SentenceView, deniers: list[ActorRef], cue: str) -> Frame:
     return Frame(
-        sentence=view.index, trigger=frame.trigger, suppliers=list(frame.suppliers),
-        recipients=list(frame.recipients), items=list(frame.items), stage=frame.stage,
-        rule_id="polarity.denial_backref.v1", hedges=[], negated=cue, denier=list(deniers),
+        sentence=view.index,
+        trigger=frame.trigger,
+        suppliers=list(frame.suppliers),
+        recipients=list(frame.recipients),
+        items=list(frame.items),
+        stage=frame.stage,
+        rule_id="polarity.denial_backref.v1",
+        hedges=[],
+        negated=cue,
+        denier=list(deniers),
         clause=(view.start, view.end),
     )
 

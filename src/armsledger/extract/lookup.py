@@ -83,8 +83,13 @@ class Automaton:
                 if variant_end != finish and not _is_designation(payload):
                     continue
                 if _case_ok(term, surface):
-                    yield Hit(start=first, end=variant_end, kind=kind, payload=payload,
-                              text=text[first:variant_end])
+                    yield Hit(
+                        start=first,
+                        end=variant_end,
+                        kind=kind,
+                        payload=payload,
+                        text=text[first:variant_end],
+                    )
 
 
 # A type name continues with its variant suffix: "Leopard 2A4s", "AIM-9M", "Su-30SMEs", "T-72B3".
@@ -131,11 +136,23 @@ def cue_automaton(lexicons: Lexicons) -> Automaton:
     return Automaton(entries)
 
 
-MARKER_ROLES = (
-    "recipient_markers weak_recipient_markers arrival_markers supplier_markers agent_markers counterflow_markers "
-    "restore_markers list_markers clause_breaks relatives prepositions passive_aux copulas "
-    "agent_modifiers subject_words"
-).split()
+MARKER_ROLES = [
+    "recipient_markers",
+    "weak_recipient_markers",
+    "arrival_markers",
+    "supplier_markers",
+    "agent_markers",
+    "counterflow_markers",
+    "restore_markers",
+    "list_markers",
+    "clause_breaks",
+    "relatives",
+    "prepositions",
+    "passive_aux",
+    "copulas",
+    "agent_modifiers",
+    "subject_words",
+]
 
 
 def marker_automaton(lexicons: Lexicons) -> Automaton:

@@ -91,7 +91,9 @@ class AmountReader:
                 found.append(amount)
         return sorted(found, key=lambda amount: amount.start)
 
-    def _number_amount(self, text: str, match: re.Match[str], start: int, end: int) -> Amount | None:
+    def _number_amount(
+        self, text: str, match: re.Match[str], start: int, end: int
+    ) -> Amount | None:
         digits = match.group("num")
         if self._descriptor.match(text, match.end(), end) and not match.group("sym"):
             if not self._unit_then_of(text, match.end(), end):
@@ -104,7 +106,9 @@ class AmountReader:
         currency = self.words.currency_symbols.get(match.group("sym") or "")
         if match.group("letter") and not currency:
             return None  # "500m" without a currency is a distance
-        return self._finish(text, match.start(), match.end(), value, match.group("qual"), currency, end)
+        return self._finish(
+            text, match.start(), match.end(), value, match.group("qual"), currency, end
+        )
 
     def _unit_then_of(self, text: str, position: int, end: int) -> bool:
         unit = self._unit.match(text, position, end)
@@ -128,8 +132,14 @@ class AmountReader:
         return value
 
     def _finish(
-        self, text: str, start: int, stop: int, value: float, qualifier: str | None,
-        currency: str | None, end: int,
+        self,
+        text: str,
+        start: int,
+        stop: int,
+        value: float,
+        qualifier: str | None,
+        currency: str | None,
+        end: int,
     ) -> Amount:
         bound = self.words.qualifiers.get((qualifier or "").lower(), "exact")
         or_more = re.match(r"\s+or more\b", text[stop : stop + 9])
@@ -150,8 +160,13 @@ class AmountReader:
             per=self._rate_after(text, unit_end, end),
             text=text[start:unit_end],
         )
-        return Amount(start=start, end=unit_end, quantity=quantity,
-                      has_unit=unit != "item" and currency is None, is_money=currency is not None)
+        return Amount(
+            start=start,
+            end=unit_end,
+            quantity=quantity,
+            has_unit=unit != "item" and currency is None,
+            is_money=currency is not None,
+        )
 
     def _rate_after(self, text: str, position: int, end: int) -> str | None:
         rate = self._rate.match(text[position : min(end, position + 40)])
@@ -161,11 +176,20 @@ class AmountReader:
         low, high = self.words.vague[match.group("vague").lower()]
         amount = self._finish(text, match.start(), match.end(), 0.0, None, None, end)
         quantity = Quantity(
-            value=None, low=low, high=high, unit=amount.quantity.unit, per=amount.quantity.per,
+            value=None,
+            low=low,
+            high=high,
+            unit=amount.quantity.unit,
+            per=amount.quantity.per,
             text=amount.quantity.text,
         )
-        return Amount(start=amount.start, end=amount.end, quantity=quantity,
-                      has_unit=amount.has_unit, is_money=False)
+        return Amount(
+            start=amount.start,
+            end=amount.end,
+            quantity=quantity,
+            has_unit=amount.has_unit,
+            is_money=False,
+        )
 
     def _range_amount(self, text: str, match: re.Match[str], end: int) -> Amount | None:
         low_text = match.group("low") or match.group("low2")
@@ -175,10 +199,21 @@ class AmountReader:
         low = self._value(low_text, match.group("scale"), None)
         high = self._value(high_text, match.group("scale"), None)
         amount = self._finish(text, match.start(), match.end(), 0.0, None, None, end)
-        quantity = Quantity(value=None, low=low, high=high, unit=amount.quantity.unit,
-                            per=amount.quantity.per, text=amount.quantity.text)
-        return Amount(start=amount.start, end=amount.end, quantity=quantity,
-                      has_unit=amount.has_unit, is_money=False)
+        quantity = Quantity(
+            value=None,
+            low=low,
+            high=high,
+            unit=amount.quantity.unit,
+            per=amount.quantity.per,
+            text=amount.quantity.text,
+        )
+        return Amount(
+            start=amount.start,
+            end=amount.end,
+            quantity=quantity,
+            has_unit=amount.has_unit,
+            is_money=False,
+        )
 
 
 _DATE_BEFORE = re.compile(
@@ -194,4 +229,6 @@ def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -
     before = text[max(start, match.start() - 12) : match.start()]
     if _YEAR.fullmatch(digits):
         return True  # a bare four-digit 19xx/20xx number is a year, never a count
+    if re.search(r"\b[A-Z]{2,}[ -]?$", before):
+        return True  # "ASC 890", "Patriot PAC 3": a type number, not a count
     return digits[:1].isdigit() and bool(_DATE_BEFORE.search(before)) and "," not in digits

@@ -25,7 +25,9 @@ def _alternation(words: tuple[str, ...]) -> str:
 class SpeakerNamer:
     def __init__(self, lexicons: Lexicons) -> None:
         grammar = lexicons.grammar
-        self.title_words = {w.lower().rstrip(".") for t in grammar.words("titles") for w in t.split()}
+        self.title_words = {
+            w.lower().rstrip(".") for t in grammar.words("titles") for w in t.split()
+        }
         self.anonymous = {w.lower() for w in grammar.words("anonymous_heads")}
         self.media = {w.lower() for w in grammar.words("media_heads")}
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
@@ -34,11 +36,15 @@ class SpeakerNamer:
         channels = _alternation(grammar.words("channels"))
         media = _alternation(grammar.words("media_heads"))
         self._channel_patterns = (
-            re.compile(rf"^\s*(?:,\s*)?(?:in an interview with|to)?\s*(?:the\s+)?"
-                       rf"(?P<ch>[A-Z][\w.’'-]*(?:[\s-][A-Z][\w.’'-]*)*(?:\s+(?:{media}))?)"),
+            re.compile(
+                rf"^\s*(?:,\s*)?(?:in an interview with|to)?\s*(?:the\s+)?"
+                rf"(?P<ch>[A-Z][\w.’'-]*(?:[\s-][A-Z][\w.’'-]*)*(?:\s+(?:{media}))?)"
+            ),
             re.compile(rf"\b(?:on|via)\s+(?:the\s+)?(?P<ch>{channels})\b"),
-            re.compile(rf"according to (?:the\s+)?(?P<ch>[A-Z][\w.’'-]*(?:[\s-][A-Z][\w.’'-]*)*"
-                       rf"(?:\s+(?:{media}))?)"),
+            re.compile(
+                rf"according to (?:the\s+)?(?P<ch>[A-Z][\w.’'-]*(?:[\s-][A-Z][\w.’'-]*)*"
+                rf"(?:\s+(?:{media}))?)"
+            ),
         )
 
     def name(self, view: SentenceView, phrase: str, earlier: list[Source]) -> Source | None:
@@ -48,6 +54,8 @@ class SpeakerNamer:
             return None
         actor_words = {w for ref in view.actors if ref.role != "leader" for w in ref.text.split()}
         actor_words |= {w for hit in view.organs for w in hit.text.split()}
+        actor_words |= {w for item in view.items for w in item.text.split()}
+        actor_words = {re.sub(r"['’]s$", "", w) for w in actor_words}
         state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
         if any(re.search(rf"\b{re.escape(name)}\b", phrase) for name in self.media_names):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
@@ -96,6 +104,7 @@ class SpeakerNamer:
             word = bare
             is_name = (
                 bare[:1].isupper()
+                and bare.split("-")[0] not in actor_words
                 and bare.lower().rstrip(".") not in self.title_words
                 and word not in actor_words
                 and bare.lower() not in self.anonymous
@@ -108,7 +117,7 @@ class SpeakerNamer:
         return " ".join(named[-1]) if named else ""
 
     def _head_after(self, lowered: list[str], person: str) -> bool:
-        """"a Daily NK source": the capitalised words modify an unnamed source."""
+        """ "a Daily NK source": the capitalised words modify an unnamed source."""
         last = person.split()[-1].lower()
         if last not in lowered:
             return False

@@ -20,18 +20,58 @@ _UNIT_CONTENT = re.compile(
     r"full of|laden with)\s+(?:[\w’',.-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-_OF_GAP = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_OF_GAP = re.compile(r"^\s+of\s+(?:[\w’'.-]+\s+){0,2}$", re.IGNORECASE)
 _MONEY_GAP = re.compile(
     r"^\s+(?:(?:in|of|worth of|in military|of military|in new|of new)\s+)?(?:(?:these|those|the|"
     r"such|American|US|Western|Western-brand(?:ed)?|[A-Z][a-z]+(?:an|ese|ish)|military|lethal|"
     r"advanced|new|sensitive)\s+){0,2}$"
 )
 _STOP_WORDS = frozenset(
-    "to from by for with in on at and or that which who were was are is have has had than "
-    "of per each every".split()
+    [
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "and",
+        "or",
+        "that",
+        "which",
+        "who",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "than",
+        "of",
+        "per",
+        "each",
+        "every",
+    ]
 )
 _PARTICIPLES = frozenset(
-    "sent sold given bought paid lent sought got gotten brought taken made handed shipped".split()
+    [
+        "sent",
+        "sold",
+        "given",
+        "bought",
+        "paid",
+        "lent",
+        "sought",
+        "got",
+        "gotten",
+        "brought",
+        "taken",
+        "made",
+        "handed",
+        "shipped",
+    ]
 )
 _ADVERB = re.compile(r"^\w+ly$")
 
@@ -47,23 +87,27 @@ class Structure:
     def prepare(self, view: SentenceView) -> None:
         self._drop_unit_nouns(view)
         self._merge_adjacent(view)
-        view.amounts = [a for a in view.amounts if not any(
-            item.start <= a.start < item.end for item in view.items)]
+        view.amounts = [
+            a
+            for a in view.amounts
+            if not any(item.start <= a.start < item.end for item in view.items)
+        ]
         self._attach_amounts(view)
         self._merge_of_items(view)
         self._block_producers(view)
         self._set_origins(view)
 
     def _drop_unit_nouns(self, view: SentenceView) -> None:
-        """"1,000 containers": the container word is the unit of the amount, not an item."""
+        """ "1,000 containers": the container word is the unit of the amount, not an item."""
         units = [(a.start, a.end) for a in view.amounts if a.has_unit]
         view.items = [
-            item for item in view.items
+            item
+            for item in view.items
             if not any(start <= item.start and item.end <= end for start, end in units)
         ]
 
     def _merge_adjacent(self, view: SentenceView) -> None:
-        """"Leopard 2 tanks", "Kalashnikov rifles", "Shahed drone parts": a type name or a
+        """ "Leopard 2 tanks", "Kalashnikov rifles", "Shahed drone parts": a type name or a
         modifier noun and its head are one item, of the head's category."""
         merged: list[ItemRef] = []
         for item in view.items:
@@ -82,7 +126,9 @@ class Structure:
             return True
         words = gap.split()
         return (
-            first.designation is not None and second.designation is None and len(words) <= 2
+            first.designation is not None
+            and second.designation is None
+            and len(words) <= 2
             and bool(re.fullmatch(r"[\s\w-]*", gap))
             and not any(w.lower() in _STOP_WORDS for w in words)
         )
@@ -107,7 +153,9 @@ class Structure:
                     item.amount = amount
                 return
 
-    def _next_item(self, view: SentenceView, position: int, pattern: re.Pattern[str] | None) -> ItemRef | None:
+    def _next_item(
+        self, view: SentenceView, position: int, pattern: re.Pattern[str] | None
+    ) -> ItemRef | None:
         for item in view.items:
             if item.start < position:
                 continue
@@ -123,7 +171,7 @@ class Structure:
         return None
 
     def _merge_of_items(self, view: SentenceView) -> None:
-        """"1.5 million rounds of ammunition" is one item, counted by the first noun."""
+        """ "1.5 million rounds of ammunition" is one item, counted by the first noun."""
         merged: list[ItemRef] = []
         for item in view.items:
             previous = merged[-1] if merged else None
@@ -146,7 +194,7 @@ class Structure:
                 item.blocked = True
 
     def _set_origins(self, view: SentenceView) -> None:
-        """"North Korean shells", "Iran's drones", "Iranian-made drones": where they come from."""
+        """ "North Korean shells", "Iran's drones", "Iranian-made drones": where they come from."""
         for item in view.items:
             before = [a for a in view.actors if a.end <= item.start]
             if not before:
@@ -160,7 +208,9 @@ class Structure:
                     item.origin = actor
 
 
-def read_triggers(view: SentenceView, hits: list[Hit], text: str, markers: dict[int, set[str]]) -> list[TriggerRef]:
+def read_triggers(
+    view: SentenceView, hits: list[Hit], text: str, markers: dict[int, set[str]]
+) -> list[TriggerRef]:
     """One reading per trigger word: verb or noun, active or passive."""
     groups: dict[tuple[int, int], list[Trigger]] = {}
     for hit in hits:
@@ -172,8 +222,10 @@ def read_triggers(view: SentenceView, hits: list[Hit], text: str, markers: dict[
         verbs = [t for t in triggers if not t.pattern.startswith(("noun", "agent"))]
         nouns = [t for t in triggers if t.pattern.startswith(("noun", "agent"))]
         form = text[start:end].lower()
-        ambiguous = verbs and verbs[0].ambiguous and (
-            verbs[0].always_ambiguous or not form.endswith(("ed", "ing")))
+        # "-ed" forms are verbs; "shipping", "smuggling" are nouns as often as verbs.
+        ambiguous = (
+            verbs and verbs[0].ambiguous and (verbs[0].always_ambiguous or not form.endswith("ed"))
+        )
         if verbs and (verbal or not nouns) and (verbal or not ambiguous):
             chosen = verbs[0]
         elif nouns:
@@ -181,8 +233,9 @@ def read_triggers(view: SentenceView, hits: list[Hit], text: str, markers: dict[
         else:
             continue
         passive = chosen in verbs and _is_passive(view, start, end, text, markers)
-        readings.append(TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end],
-                                   passive=passive))
+        readings.append(
+            TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end], passive=passive)
+        )
     return readings
 
 
@@ -193,12 +246,18 @@ def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
     return found.group(1), max(floor, start - 40) + found.start(1)
 
 
-def _verbal_context(view: SentenceView, start: int, text: str, markers: dict[int, set[str]]) -> bool:
+def _verbal_context(
+    view: SentenceView, start: int, text: str, markers: dict[int, set[str]]
+) -> bool:
     word, position = _previous_word(text, start, view.start)
     while _ADVERB.match(word) and word.lower() not in ("only",):
         word, position = _previous_word(text, position, view.start)
     for actor in view.actors:
-        if actor.end <= start and text[actor.end : start].strip() in ("", word) and actor.end >= position:
+        if (
+            actor.end <= start
+            and text[actor.end : start].strip() in ("", word)
+            and actor.end >= position
+        ):
             return not actor.is_modifier and not actor.possessive
     lowered = word.lower()
     return lowered in ("to", "that", "which", "who", "and", "also", "will", "would") or bool(
@@ -206,7 +265,9 @@ def _verbal_context(view: SentenceView, start: int, text: str, markers: dict[int
     )
 
 
-def _is_passive(view: SentenceView, start: int, end: int, text: str, markers: dict[int, set[str]]) -> bool:
+def _is_passive(
+    view: SentenceView, start: int, end: int, text: str, markers: dict[int, set[str]]
+) -> bool:
     form = text[start:end].lower().split()[0]
     if not (form.endswith("ed") or form in _PARTICIPLES):
         return False
@@ -218,6 +279,8 @@ def _is_passive(view: SentenceView, start: int, end: int, text: str, markers: di
     if "passive_aux" in markers.get(position + len(word), set()):
         return True
     # A participle right after its noun is a reduced relative: "containers sent to Russia".
-    return any(item.end == position + len(word) for item in view.items) and bool(
-        re.match(r"^\s*$", text[position + len(word) : start])
-    ) and not any(a.end == position + len(word) for a in view.actors)
+    return (
+        any(item.end == position + len(word) for item in view.items)
+        and bool(re.match(r"^\s*$", text[position + len(word) : start]))
+        and not any(a.end == position + len(word) for a in view.actors)
+    )

@@ -95,7 +95,7 @@ def _relative(unit: str, which: str, published: date) -> tuple[date, date]:
 
 
 def _narrow(opener: str, period: tuple[date, date]) -> tuple[date, date]:
-    """"late November" is its last ten days, "mid-September" its middle, "early" its start."""
+    """ "late November" is its last ten days, "mid-September" its middle, "early" its start."""
     first, last = period
     if (last - first).days < 27 or opener not in ("late", "early", "mid", "end", "start"):
         return first, last

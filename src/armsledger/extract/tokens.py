@@ -58,6 +58,4 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        sentences.append(
-            Sentence(index=len(sentences), start=start, end=end, paragraph=paragraph)
-        )
+        sentences.append(Sentence(index=len(sentences), start=start, end=end, paragraph=paragraph))
