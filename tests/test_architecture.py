@@ -60,8 +60,10 @@ def test_nothing_imports_cli() -> None:
 
 def test_package_import_does_no_work() -> None:
     """Importing armsledger loads none of the heavy libraries (spaCy, SQLAlchemy)."""
-    heavy = "{'spacy', 'sqlalchemy', 'trafilatura'}"
-    code = f"import sys, armsledger; print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy}))"
+    code = (
+        "import sys, armsledger; heavy = {'spacy', 'sqlalchemy', 'trafilatura'}; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))"
+    )
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()

@@ -51,15 +51,29 @@ def managed_tables(store: Store) -> set[str]:
     return {name for name in names if include_name(name, "table", {})}
 
 
-def test_open_store_creates_core_tables(store: Store) -> None:
-    assert managed_tables(store) == CORE_TABLES | {"alembic_version"}
+FUSION_TABLES = {
+    f"fusion_{name}"
+    for name in (
+        "assessments",
+        "contradictions",
+        "estimates",
+        "flows",
+        "origins",
+        "provenance",
+        "sources",
+    )
+}
 
 
-def test_open_store_records_first_revision(store: Store) -> None:
-    assert head_revision() == "0001_core"
+def test_open_store_creates_core_and_fusion_tables(store: Store) -> None:
+    assert managed_tables(store) == CORE_TABLES | FUSION_TABLES | {"alembic_version"}
+
+
+def test_open_store_records_head_revision(store: Store) -> None:
+    assert head_revision() == "0002_fusion"
     with store.engine.connect() as connection:
         versions = connection.execute(text("SELECT version_num FROM alembic_version")).all()
-    assert [row[0] for row in versions] == ["0001_core"]
+    assert [row[0] for row in versions] == ["0002_fusion"]
 
 
 @pytest.mark.parametrize("table", sorted(FOREIGN_KEYS))
