@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import yaml
@@ -119,13 +121,23 @@ def datasette(database: Path, metadata: dict[str, Any]) -> Datasette:
     return Datasette([str(database)], metadata=metadata)
 
 
+T = TypeVar("T")
+
+
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on a loop of its own thread: Playwright's sync API keeps an event loop
+    running in the main thread for the whole session, and asyncio.run refuses to nest in it."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def get_json(datasette: Datasette, path: str) -> Any:
     async def fetch() -> Any:
         response = await datasette.client.get(path)
         assert response.status_code == 200, f"{path}: {response.status_code} {response.text}"
         return response.json()
 
-    return asyncio.run(fetch())
+    return run_apart(fetch())
 
 
 def get_html(datasette: Datasette, path: str) -> str:
@@ -134,7 +146,7 @@ def get_html(datasette: Datasette, path: str) -> str:
         assert response.status_code == 200, f"{path}: {response.status_code}"
         return str(response.text)
 
-    return asyncio.run(fetch())
+    return run_apart(fetch())
 
 
 def has_fts5(database: Path) -> bool:

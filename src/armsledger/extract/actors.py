@@ -46,7 +46,7 @@ class ActorResolver:
                 refs[-1] = ref  # merged "Russia's Defence Ministry"
             else:
                 refs.append(ref)
-            if ref.role != "pair":
+            if ref.role not in ("pair", "backref"):
                 self._remember(ref.actor_id)
         return refs
 
@@ -119,6 +119,9 @@ class ActorResolver:
     def _backref(self, hit: Hit, refs: list[ActorRef]) -> ActorRef | None:
         resolve = str(hit.payload)
         distinct = list(dict.fromkeys(reversed(self.recent)))  # most recent first
+        if resolve == "last" and refs and distinct and distinct[0] == refs[0].actor_id:
+            # "Germany has pledged to send the country...": not the sentence's own subject.
+            distinct = distinct[1:] + distinct[:1]
         index = {"latter": 0, "last": 0, "former": 1}.get(resolve)
         if resolve == "pair" and len(distinct) >= 2:
             pair = "+".join(sorted(distinct[:2]))

@@ -53,8 +53,13 @@ class Analyser:
         content_by = _distribute(views, content)
         cues_by = _distribute(views, cues)
         resolver = ActorResolver(self.lexicons, text)
+        previous: SentenceView | None = None
         for view, hits, cue_hits in zip(views, content_by, cues_by, strict=True):
             self._fill_view(view, hits, cue_hits, resolver, text)
+            view.actors = sorted(
+                view.actors + _opening_pronoun(view, previous, text), key=lambda a: a.start
+            )
+            previous = view
         Attributor(self.namer, text, document.meta.outlet).attribute(views)
         structure, grammar = Structure(self.lexicons, text), DirectionGrammar(self.lexicons, text)
         for view, hits in zip(views, content_by, strict=True):
@@ -119,13 +124,11 @@ class Analyser:
 def _item(hit: Hit) -> ItemRef:
     term = hit.payload
     assert isinstance(term, ItemTerm)
-    return ItemRef(
-        start=hit.start,
-        end=hit.end,
-        category=term.category,
-        designation=term.designation,
-        text=hit.text,
-    )
+    designation = term.designation
+    if designation and len(hit.text) > len(term.text):
+        designation = re.sub(r"(?<=[0-9A-Z])s$", "", hit.text)  # "Leopard 2A4s" -> "Leopard 2A4"
+    return ItemRef(start=hit.start, end=hit.end, category=term.category,
+                   designation=designation, text=hit.text)
 
 
 # "anti-tank missiles" are missiles, not tanks: a word after "anti-" names the target.
@@ -142,6 +145,24 @@ _SAYS_IT = re.compile(
     r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:[\w,]+\s+){0,4}?"
     r"(?:that\s+)?(it|they)\b"
 )
+
+
+_OPENING_PRONOUN = re.compile(r"[“\"]?(It|They)\s+(?:has|have|had|is|are|was|were|also|will|would)\b")
+
+
+def _opening_pronoun(
+    view: SentenceView, previous: SentenceView | None, text: str
+) -> list[ActorRef]:
+    """"Iran has sent Russia drones. It has also sent shells": an opening pronoun continues
+    the subject of the sentence before."""
+    match = _OPENING_PRONOUN.match(text, view.start, view.end)
+    if match is None or previous is None:
+        return []
+    subjects = [a for a in previous.actors if not a.is_modifier and a.role != "pair"]
+    if not subjects:
+        return []
+    return [ActorRef(start=match.start(1), end=match.end(1), actor_id=subjects[0].actor_id,
+                     role="pronoun", text=match.group(1))]
 
 
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:

@@ -170,8 +170,11 @@ class Attributor:
         if raw_before.endswith((",", "”", '"', "’")) or not raw_before:
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
             tail = re.split(r"[,.;:]|\s(?:on|in|at|who|that)\s", after, maxsplit=1)[0]
-            if (tail.strip() and not tail.strip()[:1].islower()) or tail.strip().lower().startswith(
-                ("the ", "a ", "an ")
+            stripped = tail.strip()
+            if stripped and (
+                not stripped[:1].islower()
+                or re.search(r"\b[A-Z]", stripped)
+                or stripped.lower().startswith(("the ", "a ", "an "))
             ):
                 return _LEAD.sub("", tail)
         return self._before(view, start)

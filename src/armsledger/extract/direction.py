@@ -28,6 +28,7 @@ _FLOOR_WORDS = re.compile(
     r"|[:“\"]"
 )
 _NOBODY = Hit(start=-1, end=-1, kind="nobody", payload="", text="")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,")
 _ABSORBING_GAP = re.compile(
     r"^\s+(?:(?:the|a|an|its|their|his|her|first|new|latest|second|third|further|more|regular|"
     r"large|several|two|three|these|those)\s+){0,3}$",
@@ -87,6 +88,8 @@ class DirectionGrammar:
         self, view: SentenceView, clause: tuple[int, int], earlier: list[Frame]
     ) -> list[Frame]:
         start, end = clause
+        if self._unreal(view, clause):
+            return []
         triggers = self._owning_triggers(view, clause)
         if not triggers:
             return []
@@ -109,6 +112,19 @@ class DirectionGrammar:
             frames[0].money = self._loose_money(view, clause)
         return frames
 
+    def _unreal(self, view: SentenceView, clause: tuple[int, int]) -> bool:
+        """Questions and conditions report no transfer: "Will Germany send...?", "If Beijing
+        supplies lethal aid, ...", "warned China against sending weapons"."""
+        if self.text[view.start : view.end].rstrip(" ”\"’").endswith("?"):
+            return True
+        if re.match(r"(?:if|unless)\b", self.text[clause[0] : clause[0] + 8].lower()):
+            return True
+        return any(
+            re.search(r"\bagainst\s+$", self.text[max(clause[0], t.start - 10) : t.start])
+            for t in view.triggers
+            if clause[0] <= t.start < clause[1]
+        )
+
     def _owning_triggers(self, view: SentenceView, clause: tuple[int, int]) -> list[TriggerRef]:
         """Triggers of the clause, less a noun right after a verb or payment marker, which
         only repeats it ("received deliveries of", "paid for the first consignment of")."""
@@ -126,13 +142,21 @@ class DirectionGrammar:
                 continue  # "sent 6,700 containers carrying shells": the shells are what was sent
             if trigger.pattern.startswith("noun") and any(
                 head.end <= trigger.start
-                and _ABSORBING_GAP.match(self.text[head.end : trigger.start])
+                and _ABSORBING_GAP.match(self._without_actors(view, head.end, trigger.start))
                 for head in heads
                 if head is not trigger
             ):
                 continue
             kept.append(trigger)
         return kept
+
+    def _without_actors(self, view: SentenceView, start: int, end: int) -> str:
+        """The words between two points, an actor in between reading as one space."""
+        gap = self.text[start:end]
+        for actor in sorted(view.actors, key=lambda a: -a.start):
+            if start <= actor.start and actor.end <= end:
+                gap = gap[: actor.start - start] + gap[actor.end - start :]
+        return re.sub(r"\s+", " ", gap)
 
     def _money_items(
         self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
@@ -300,7 +324,7 @@ class DirectionGrammar:
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
     ) -> Frame:
         suppliers, recipients = self._roles(view, clause, trigger, items)
-        negation = self._negation(view, trigger)
+        negation = self._negation(view, trigger) or self._no_before(view, items)
         voice = "_passive" if trigger.passive else ""
         origins = {id(item.origin) for item in items if item.origin is not None}
         per_item = bool(suppliers) and len(origins) > 1 and id(suppliers[0]) in origins
@@ -352,7 +376,9 @@ class DirectionGrammar:
         if pattern == "get":
             if trigger.passive:
                 return _first(after_from, _opt(origin)), after_by
-            return _first(after_from, _opt(origin)), subject
+            # "asked Germany for Taurus missiles", "signed a deal with Russia for Su-57s"
+            asked = self._double_object(view, trigger, clause)
+            return _first(after_from, asked, _opt(origin)), subject
         if pattern == "carry":
             return _first(after_from, _opt(origin)), after_to or self._for(view, trigger, clause)
         if pattern == "arrive":
@@ -575,9 +601,18 @@ class DirectionGrammar:
             if cue.kind != "hedge" or not isinstance(cue.payload, Cue):
                 continue
             in_clause = clause[0] <= cue.start < clause[1]
+            if self._in_relative(view, cue.start, trigger.start):
+                continue  # "Russia, which may soon run short, has received": not this claim
             if cue.end <= trigger.start or (cue.payload.kind == "near" and in_clause):
                 found.append(cue.text)
         return found
+
+    def _in_relative(self, view: SentenceView, position: int, trigger_start: int) -> bool:
+        for match in _RELATIVE_CLAUSE.finditer(self.text, view.start, view.end):
+            inside = match.start() <= position < match.end()
+            if inside and not match.start() <= trigger_start < match.end():
+                return True
+        return False
 
     def _negation(self, view: SentenceView, trigger: TriggerRef) -> Hit | None:
         """ "has not supplied", "shipped no arms", "denied sending"; not "not yet received"
@@ -600,6 +635,14 @@ class DirectionGrammar:
             elif kind == "denial" and after >= 0 and self._by_after(view, cue):
                 found = cue
         return found
+
+    def _no_before(self, view: SentenceView, items: list[ItemRef]) -> Hit | None:
+        """"no drones had been sent": "no" before the goods negates the transfer."""
+        for cue in view.cues:
+            if cue.kind == "denial" and cue.text.lower() == "no":
+                if any(0 <= item.start - cue.end <= 1 for item in items):
+                    return cue
+        return None
 
     def _by_after(self, view: SentenceView, cue: Hit) -> bool:
         return bool(re.match(r"\s+by\b", self.text[cue.end : cue.end + 5]))

@@ -16,7 +16,9 @@ from armsledger.lexicon import Lexicons, Trigger
 
 _GAP_TO_ITEM = re.compile(r"^[\s-]*(?:[\w.,’'-]+[\s-]+){0,3}$")
 _UNIT_CONTENT = re.compile(
-    r"^\s+(?:of|carrying|containing|loaded with|filled with|packed with|with|worth of|"
+    r"^(?:\s+(?:a|per|each|every)\s+\w+)?\s+(?:of|carrying|carry|carries|carried|containing|"
+    r"contain|contains|bring|brings|brought|transport|transports|transported|"
+    r"loaded with|filled with|packed with|with|worth of|"
     r"full of|laden with)\s+(?:[\w’',.-]+\s+){0,4}$",
     re.IGNORECASE,
 )
