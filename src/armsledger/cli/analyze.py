@@ -13,7 +13,13 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from armsledger.cli.app import EXIT_STATUS_HELP, app
-from armsledger.cli.common import DB_OPTION_HELP, connect, new_extractor, reported_as_one_line
+from armsledger.cli.common import (
+    DB_OPTION_HELP,
+    connect,
+    new_extractor,
+    output_console,
+    reported_as_one_line,
+)
 from armsledger.cli.formatting import claims_jsonl, transfer_rows, transfers_table
 from armsledger.domain import Document, InputProblem
 from armsledger.extract.explain import render_explanation
@@ -57,7 +63,7 @@ def analyze_command(
     Re-running on the same input stores nothing twice: a document already stored with the
     same content is left as it is.
     """
-    console = Console(stderr=False)
+    console = output_console()
     with reported_as_one_line(), connect(db) as store:
         with _progress(console) as on_item:
             summary = analyze_paths(store, paths, batch_size=batch_size, on_item=on_item)

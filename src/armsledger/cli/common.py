@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import typer
+from rich.console import Console
 
 from armsledger.errors import ArmsledgerError
 from armsledger.extract.claims import Extractor
@@ -27,6 +28,12 @@ def reported_as_one_line() -> Iterator[None]:
     except ArmsledgerError as error:
         typer.echo(f"armsledger: {error}", err=True)
         raise typer.Exit(code=2) from None
+
+
+def output_console() -> Console:
+    """Rich on a terminal; a wide plain console for files and pipes, so tables stay readable."""
+    console = Console()
+    return console if console.is_terminal else Console(width=140, no_color=True)
 
 
 def connect(db: str | None) -> Store:

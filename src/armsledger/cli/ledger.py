@@ -7,10 +7,9 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from armsledger.cli.app import app
-from armsledger.cli.common import DB_OPTION_HELP, connect, reported_as_one_line
+from armsledger.cli.common import DB_OPTION_HELP, connect, output_console, reported_as_one_line
 from armsledger.cli.formatting import claims_csv, claims_jsonl, claims_table
 from armsledger.cli.fused_tables import brief_table, sources_table
 from armsledger.fuse import BriefFilters, brief_rows, source_rows
@@ -69,7 +68,7 @@ def claims_command(
     elif output_format is ClaimsFormat.CSV:
         typer.echo(claims_csv(claims), nl=False)
     else:
-        Console().print(claims_table(claims))
+        output_console().print(claims_table(claims))
 
 
 class FusedFormat(StrEnum):
@@ -96,7 +95,7 @@ def brief_command(
     if output_format is FusedFormat.JSON:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        Console().print(brief_table(rows))
+        output_console().print(brief_table(rows))
 
 
 @app.command("sources")
@@ -112,4 +111,4 @@ def sources_command(
     if output_format is FusedFormat.JSON:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        Console().print(sources_table(rows))
+        output_console().print(sources_table(rows))

@@ -123,7 +123,7 @@ def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
     counted = {
         (c.supplier.id, c.recipient.id, c.item.category, c.polarity)
         for c in claims
-        if c.quantity is not None and c.quantity.unit not in _VALUE_UNITS
+        if c.quantity is not None and c.quantity.unit != "percent"
     }
     return [
         c
@@ -132,9 +132,6 @@ def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
         or (c.supplier.id, c.recipient.id, c.item.category, c.polarity) not in counted
     ]
 
-
-# Money, shares and weights give a transfer's value or size, not a count of its items.
-_VALUE_UNITS = frozenset({"usd", "eur", "gbp", "rub", "cny", "krw", "irr", "uah", "percent"})
 
 
 def _ids(refs: list[object]) -> list[str]:

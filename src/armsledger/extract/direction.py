@@ -108,8 +108,14 @@ class DirectionGrammar:
             counter = self._counter_items(view, clause, trigger, triggers, owned)
             if counter:
                 frames.append(self._reverse(frame, counter))
-        if frames:
-            frames[0].money = self._loose_money(view, clause)
+        money = self._loose_money(view, clause) if frames else None
+        if money is not None:
+            # The value of the deal: the quantity of its goods when they are not counted.
+            first = frames[0].items[0]
+            if first.amount is None and first.unit_amount is None:
+                first.amount = next(a for a in view.amounts if a.quantity is money)
+            else:
+                frames[0].money = money
         return frames
 
     def _unreal(self, view: SentenceView, clause: tuple[int, int]) -> bool:

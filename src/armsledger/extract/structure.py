@@ -24,9 +24,14 @@ _UNIT_CONTENT = re.compile(
 )
 _OF_GAP = re.compile(r"^\s+of\s+(?:[\w’'.-]+\s+){0,2}$", re.IGNORECASE)
 _MONEY_GAP = re.compile(
-    r"^\s+(?:(?:in|of|worth of|in military|of military|in new|of new)\s+)?(?:(?:these|those|the|"
+    r"^['’]?\s+(?:(?:in|of|worth of|in military|of military|in new|of new)\s+)?(?:(?:these|those|the|"
     r"such|American|US|Western|Western-brand(?:ed)?|[A-Z][a-z]+(?:an|ese|ish)|military|lethal|"
     r"advanced|new|sensitive)\s+){0,2}$"
+)
+_WORTH_GAP = re.compile(
+    r"^\s+(?:worth|valued at|totalling|totaling|costing|at a cost of|for)\s+(?:about|around|"
+    r"some|nearly|almost|up to|more than|over|an estimated|roughly)?\s*$",
+    re.IGNORECASE,
 )
 _STOP_WORDS = frozenset(
     [
@@ -101,7 +106,8 @@ class Structure:
 
     def _drop_unit_nouns(self, view: SentenceView) -> None:
         """ "1,000 containers": the container word is the unit of the amount, not an item."""
-        units = [(a.start, a.end) for a in view.amounts if a.has_unit]
+        # Also "2 billion roubles": the currency word is the amount's unit, not money as goods.
+        units = [(a.start, a.end) for a in view.amounts if a.has_unit or a.is_money]
         view.items = [
             item
             for item in view.items
@@ -149,10 +155,16 @@ class Structure:
                 target.amount = amount
 
     def _attach_money(self, view: SentenceView, amount: Amount) -> None:
+        """"$500m of weapons", "500 million euros' worth of parts", "equipment worth €500m"."""
         for item in view.items:
             if item.start >= amount.end and _MONEY_GAP.match(self.text[amount.end : item.start]):
                 if item.amount is None:
                     item.amount = amount
+                return
+        for item in reversed(view.items):
+            gap = self.text[item.end : amount.start]
+            if item.end <= amount.start and _WORTH_GAP.match(gap) and item.amount is None:
+                item.amount = amount
                 return
 
     def _next_item(
