@@ -23,6 +23,10 @@ _ROLE_ORDER = (
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ORGAN_GAP = re.compile(r"^(?:['’]s)?\s*(?:[a-z]+\s+)?$")
 # Plural demonyms name people ("the Russians"), not a modifier of the next noun.
+_MEMBER_NOUN = re.compile(
+    r"(?:['’]s)?\s+(?:and\s+\w+\s+)?(?:member|members|state|states|countries|country|ally|allies|"
+    r"partner|partners|nations|capitals|governments)\b"
+)
 _PLURAL_DEMONYM = re.compile(r"(?:ans|ians|eans|is)$")
 
 
@@ -48,7 +52,24 @@ class ActorResolver:
                 refs.append(ref)
             if ref.role not in ("pair", "backref"):
                 self._remember(ref.actor_id)
+            self._possessor_as_modifier(refs)
         return refs
+
+    def _possessor_as_modifier(self, refs: list[ActorRef]) -> None:
+        """ "Yemen's Houthi rebels", "Russia's Wagner Group": the possessor only locates the
+        actor that follows it."""
+        if len(refs) < 2:
+            return
+        first, second = refs[-2], refs[-1]
+        if first.possessive and re.fullmatch(r"['’]s?\s+", self.text[first.end : second.start]):
+            refs[-2] = ActorRef(
+                start=first.start,
+                end=first.end,
+                actor_id=first.actor_id,
+                role="adjectives",
+                text=first.text,
+                possessive=True,
+            )
 
     def _remember(self, actor_id: str) -> None:
         if not self.recent or self.recent[-1] != actor_id:
@@ -77,6 +98,8 @@ class ActorResolver:
                 return None
         if role == "adjectives" and _PLURAL_DEMONYM.search(hit.text):
             role = "names"
+        if _MEMBER_NOUN.match(self.text, hit.end):
+            role = "adjectives"  # "a NATO member", "EU states": a modifier, not a party
         return ActorRef(
             start=hit.start,
             end=hit.end,

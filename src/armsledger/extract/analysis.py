@@ -13,11 +13,13 @@ from armsledger.extract.direction import DirectionGrammar
 from armsledger.extract.discourse import denial_frames, fill_missing_parties
 from armsledger.extract.lookup import (
     Hit,
+    MarkerIndex,
     content_automaton,
     cue_automaton,
     fold,
     longest_first,
     marker_automaton,
+    marker_table,
 )
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView
 from armsledger.extract.quantities import AmountReader
@@ -36,6 +38,7 @@ class Analyser:
         self.content = content_automaton(lexicons)
         self.cues = cue_automaton(lexicons)
         self.markers = marker_automaton(lexicons)
+        self.marker_table = marker_table(lexicons)
         self.amounts = AmountReader(lexicons.amounts)
         self.times = TimeReader(lexicons.times)
         self.namer = SpeakerNamer(lexicons)
@@ -64,7 +67,8 @@ class Analyser:
         structure, grammar = Structure(self.lexicons, text), DirectionGrammar(self.lexicons, text)
         for view, hits in zip(views, content_by, strict=True):
             triggers = [hit for hit in hits if hit.kind == "trigger"]
-            if triggers and (view.items or view.actors):
+            # A transfer needs goods: an item, or an amount (money, containers) standing for them.
+            if triggers and (view.items or _MONEY_OR_UNIT.search(text, view.start, view.end)):
                 self._read_frames(view, triggers, structure, grammar, text, folded)
         fill_missing_parties(views)
         denial_frames(views, text)
@@ -109,13 +113,11 @@ class Analyser:
         text: str,
         folded: str,
     ) -> None:
-        view.amounts = self.amounts.find(text, view.start, view.end)
+        view.amounts = self.amounts.find(text, folded, view.start, view.end)
         spans = [(a.start, a.end) for a in view.actors]
         triggers = [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
         view.markers = list(self.markers.hits(text, folded, view.start, view.end))
-        markers_by_end: dict[int, set[str]] = {}
-        for marker in view.markers:
-            markers_by_end.setdefault(marker.end, set()).add(marker.kind.removeprefix("marker:"))
+        markers_by_end = MarkerIndex(self.marker_table, folded, view.start)
         structure.prepare(view)
         view.triggers = read_triggers(view, triggers, text, markers_by_end)
         view.frames = grammar.frames(view, markers_by_end)
@@ -127,10 +129,18 @@ def _item(hit: Hit) -> ItemRef:
     designation = term.designation
     if designation and len(hit.text) > len(term.text):
         designation = re.sub(r"(?<=[0-9A-Z])s$", "", hit.text)  # "Leopard 2A4s" -> "Leopard 2A4"
-    return ItemRef(start=hit.start, end=hit.end, category=term.category,
-                   designation=designation, text=hit.text)
+    return ItemRef(
+        start=hit.start, end=hit.end, category=term.category, designation=designation, text=hit.text
+    )
 
 
+# Without an item word, only money or a counted unit ("$425m", "20,000 containers") can stand for
+# the goods of a transfer; other sentences skip the grammar.
+_MONEY_OR_UNIT = re.compile(
+    r"[$€£¥₽₩₴]|\d\s*(?:bn|m|mn|billion|million)\b|\b(?:dollars|euros|pounds|roubles|rubles|yuan|"
+    r"containers?|trains?|wagons?|railcars?|ships?|vessels?|trucks?|lorries|flights?|tonnes?|tons)\b",
+    re.IGNORECASE,
+)
 # "anti-tank missiles" are missiles, not tanks: a word after "anti-" names the target.
 _ANTI = re.compile(r"\b(?:anti|counter)-$", re.IGNORECASE)
 
@@ -147,13 +157,15 @@ _SAYS_IT = re.compile(
 )
 
 
-_OPENING_PRONOUN = re.compile(r"[“\"]?(It|They)\s+(?:has|have|had|is|are|was|were|also|will|would)\b")
+_OPENING_PRONOUN = re.compile(
+    r"[“\"]?(It|They)\s+(?:has|have|had|is|are|was|were|also|will|would)\b"
+)
 
 
 def _opening_pronoun(
     view: SentenceView, previous: SentenceView | None, text: str
 ) -> list[ActorRef]:
-    """"Iran has sent Russia drones. It has also sent shells": an opening pronoun continues
+    """ "Iran has sent Russia drones. It has also sent shells": an opening pronoun continues
     the subject of the sentence before."""
     match = _OPENING_PRONOUN.match(text, view.start, view.end)
     if match is None or previous is None:
@@ -161,8 +173,15 @@ def _opening_pronoun(
     subjects = [a for a in previous.actors if not a.is_modifier and a.role != "pair"]
     if not subjects:
         return []
-    return [ActorRef(start=match.start(1), end=match.end(1), actor_id=subjects[0].actor_id,
-                     role="pronoun", text=match.group(1))]
+    return [
+        ActorRef(
+            start=match.start(1),
+            end=match.end(1),
+            actor_id=subjects[0].actor_id,
+            role="pronoun",
+            text=match.group(1),
+        )
+    ]
 
 
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:

@@ -143,7 +143,9 @@ class Attributor:
             if cue.kind != "speech" or self._in_region(cue.start):
                 continue
             kind = getattr(cue.payload, "kind", "")
-            if kind == "impersonal" or _NEGATED_SPEECH.search(self.text, max(view.start, cue.start - 14), cue.start):
+            if kind == "impersonal" or _NEGATED_SPEECH.search(
+                self.text, max(view.start, cue.start - 14), cue.start
+            ):
                 continue  # "Ankara has never confirmed the sale" names no source of the claim
             phrase = self._phrase(view, cue.start, cue.end, kind)
             source = self._source(view, phrase) if phrase else None
@@ -190,11 +192,10 @@ class Attributor:
         lead = re.split(r"\bthat\s|[;:]", lead)[-1]
         lead = _RELATIVE.sub(",", lead)
         lead = _AUX_TAIL.sub("", lead)
-        if "," in lead.rstrip().rstrip(","):
-            # "Speaking on condition of anonymity, a source said": the subject is the last
-            # comma segment, unless the lead ends in an appositive ("X, General Y, said").
-            if not lead.rstrip().endswith(","):
-                lead = lead[lead.rfind(",") + 1 :]
+        # "Speaking on condition of anonymity, a source said": the subject is the last comma
+        # segment, unless the lead ends in an appositive ("X, General Y, said").
+        if "," in lead.rstrip().rstrip(",") and not lead.rstrip().endswith(","):
+            lead = lead[lead.rfind(",") + 1 :]
         return _LEAD.sub("", lead)
 
     def _source(self, view: SentenceView, phrase: str) -> Source | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from armsledger.domain.core import (
     Actor,
+    ActorKind,
     Claim,
     Document,
     Item,
@@ -18,7 +21,7 @@ from armsledger.domain.core import (
 from armsledger.extract.analysis import Analyser
 from armsledger.extract.discourse import denier_name
 from armsledger.extract.explain import SentenceExplanation, explain_views
-from armsledger.extract.model import Frame, ItemRef, SentenceView
+from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.lexicon import Lexicons
 
 
@@ -39,12 +42,22 @@ class Extractor:
         return explain_views(document, views, claims)
 
     def _claims(self, document: Document, views: list[SentenceView]) -> list[Claim]:
-        claims: dict[Claim, None] = {}
+        self._times: dict[int, list[tuple[TimeRef, int]]] = {}
+        claims: dict[tuple[object, ...], Claim] = {}
         for view in views:
             for frame in view.frames:
                 for claim in self._frame_claims(document, view, frame):
-                    claims.setdefault(claim, None)
-        return sorted(_fold_unquantified(list(claims)), key=_claim_order)
+                    claims.setdefault(
+                        (
+                            *_claim_order(claim),
+                            claim.modality,
+                            claim.stage,
+                            claim.source.name,
+                            claim.item.term,
+                        ),
+                        claim,
+                    )
+        return sorted(_fold_unquantified(list(claims.values())), key=_claim_order)
 
     def _frame_claims(self, document: Document, view: SentenceView, frame: Frame) -> list[Claim]:
         evidence = Span(
@@ -68,7 +81,7 @@ class Extractor:
                 quantities.append(frame.money)
             for supplier_id in suppliers:
                 for recipient_id in _ids(frame.recipients):
-                    if supplier_id == recipient_id:
+                    if supplier_id == recipient_id or self._domestic(supplier_id, recipient_id):
                         continue
                     claims += [
                         Claim(
@@ -93,6 +106,15 @@ class Extractor:
                     ]
         return claims
 
+    def _domestic(self, first: str, second: str) -> bool:
+        """A company and its own state ("the Pentagon awarded Lockheed Martin a contract"):
+        procurement at home, not a transfer between parties."""
+        for company, other in ((first, second), (second, first)):
+            actor = self.lexicons.actor_by_id(company)
+            if actor is not None and actor.kind is ActorKind.COMPANY and actor.state == other:
+                return True
+        return False
+
     def _actor(self, actor_id: str) -> Actor:
         return self.lexicons.actor_by_id(actor_id) or Actor(id=actor_id, name=actor_id)
 
@@ -108,12 +130,15 @@ class Extractor:
         return view.source or Source(name="", kind=SourceKind.UNATTRIBUTED)
 
     def _time(self, document: Document, view: SentenceView, frame: Frame) -> TimeRef | None:
-        start, end = frame.clause if frame.clause != (0, 0) else (view.start, view.end)
-        found = self.analyser.times.find(document.text, start, end, document.meta.published)
-        if not found:
-            found = self.analyser.times.find(
+        """The first time expression of the claim's clause, else of its sentence."""
+        if view.index not in self._times:
+            self._times[view.index] = self.analyser.times.find(
                 document.text, view.start, view.end, document.meta.published
             )
+        times = self._times[view.index]
+        start, end = frame.clause if frame.clause != (0, 0) else (view.start, view.end)
+        in_clause = [t for t, at in times if start <= at < end]
+        found = in_clause or [t for t, _ in times]
         return found[0] if found else None
 
 
@@ -133,11 +158,11 @@ def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
     ]
 
 
-
-def _ids(refs: list[object]) -> list[str]:
+def _ids(refs: Sequence[ActorRef]) -> list[str]:
+    """Actor ids, a pair ("both countries") counting as its two members."""
     ids: list[str] = []
     for ref in refs:
-        ids += str(getattr(ref, "actor_id", "")).split("+")
+        ids += ref.actor_id.split("+")
     return [actor_id for actor_id in dict.fromkeys(ids) if actor_id]
 
 
@@ -153,7 +178,9 @@ def _distinct(items: list[ItemRef]) -> list[ItemRef]:
 
 
 def _amount_key(item: ItemRef) -> str:
-    return f"{item.amount.quantity if item.amount else None}|{item.unit_amount.quantity if item.unit_amount else None}"
+    own = item.amount.quantity if item.amount else None
+    unit = item.unit_amount.quantity if item.unit_amount else None
+    return f"{own}|{unit}"
 
 
 def _quantities(item: ItemRef) -> list[Quantity | None]:
@@ -165,7 +192,7 @@ def _quantities(item: ItemRef) -> list[Quantity | None]:
         for amount in (item.amount, item.unit_amount)
         if amount is not None and (amount.quantity.value is not None or amount.quantity.high)
     ]
-    return list(found) if found else [None]  # type: ignore[list-item]
+    return list(found) if found else [None]
 
 
 def _modality(frame: Frame, quantity: Quantity | None) -> Modality:

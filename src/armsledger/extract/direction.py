@@ -9,11 +9,12 @@ they own the other way.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from armsledger.domain.core import Quantity, Stage
-from armsledger.extract.lookup import Hit
+from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.lexicon import Cue, Lexicons
 
@@ -28,6 +29,8 @@ _FLOOR_WORDS = re.compile(
     r"|[:“\"]"
 )
 _NOBODY = Hit(start=-1, end=-1, kind="nobody", payload="", text="")
+_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
+_WITH_IN = re.compile(r"\b(?:with|in)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,")
 _ABSORBING_GAP = re.compile(
     r"^\s+(?:(?:the|a|an|its|their|his|her|first|new|latest|second|third|further|more|regular|"
@@ -54,9 +57,12 @@ class DirectionGrammar:
     def __init__(self, lexicons: Lexicons, text: str) -> None:
         self.lexicons = lexicons
         self.text = text
+        self.markers = MarkerIndex({}, "", 0)
+        self._preceded_cache: dict[tuple[int, int], set[str]] = {}
 
-    def frames(self, view: SentenceView, markers: dict[int, set[str]]) -> list[Frame]:
+    def frames(self, view: SentenceView, markers: MarkerIndex) -> list[Frame]:
         self.markers = markers
+        self._preceded_cache = {}
         frames: list[Frame] = []
         for clause in self._clauses(view):
             frames += self._clause_frames(view, clause, frames)
@@ -66,7 +72,7 @@ class DirectionGrammar:
         breaks = [m.start for m in view.markers if m.kind == "marker:clause_breaks"]
         breaks += self._new_subject_breaks(view)
         bounds = [view.start, *sorted(set(breaks)), view.end]
-        return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
     def _new_subject_breaks(self, view: SentenceView) -> list[int]:
         """ ", and Denmark has delivered 19": a coordinated clause with its own subject."""
@@ -87,7 +93,6 @@ class DirectionGrammar:
     def _clause_frames(
         self, view: SentenceView, clause: tuple[int, int], earlier: list[Frame]
     ) -> list[Frame]:
-        start, end = clause
         if self._unreal(view, clause):
             return []
         triggers = self._owning_triggers(view, clause)
@@ -96,9 +101,10 @@ class DirectionGrammar:
         owned = self._ownership(view, clause, triggers)
         frames: list[Frame] = []
         for trigger in triggers:
+            if trigger.pattern in ("pay", "trade"):
+                frames += self._exchange_frames(view, clause, trigger)
+                continue
             items = owned.get(id(trigger), []) or self._money_items(view, trigger, clause)
-            if trigger.pattern == "pay":
-                items = [item for item in items if item.category in _PAYMENT_CATEGORIES]
             items = items or self._elided_items(view, trigger, clause, earlier + frames)
             if not items:
                 continue
@@ -118,10 +124,39 @@ class DirectionGrammar:
                 frames[0].money = money
         return frames
 
+    def _exchange_frames(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[Frame]:
+        """"X paid (Y) [$2bn] for A with/in B", "X traded A for B": what X hands over goes to
+        the other side, what comes "for" it comes back; the other side is the indirect object
+        or where the goods come from ("paid for Russian jets")."""
+        own = self._subject(view, clause, trigger)
+        other = self._double_object(view, trigger, clause)
+        after = [i for i in view.items if trigger.end <= i.start < clause[1] and not i.blocked]
+        cut = _FOR.search(self.text, trigger.end, clause[1])
+        back_from = cut.end() if cut else clause[1]
+        pay_from = _WITH_IN.search(self.text, back_from, clause[1])
+        given = [i for i in after if i.start < (cut.start() if cut else clause[1])]
+        returned = [i for i in after if back_from <= i.start < (pay_from.start() if pay_from else clause[1])]
+        if trigger.pattern == "pay":
+            given = [i for i in after if pay_from and i.start >= pay_from.end()] + [
+                i for i in given if i.category in _PAYMENT_CATEGORIES]
+            given += self._money_items(view, trigger, clause)
+        origin = next((i.origin for i in returned if i.origin is not None), None)
+        other = other or _opt(origin)
+        frames: list[Frame] = []
+        for items, sides in ((given, (own, other)), (returned, (other, own))):
+            if items and sides[0] and sides[1]:
+                frame = self._frame(view, clause, trigger, items)
+                frame.suppliers, frame.recipients = list(sides[0]), list(sides[1])
+                frame.rule_id = f"counterflow.{trigger.pattern}.v1"
+                frames.append(frame)
+        return frames
+
     def _unreal(self, view: SentenceView, clause: tuple[int, int]) -> bool:
         """Questions and conditions report no transfer: "Will Germany send...?", "If Beijing
         supplies lethal aid, ...", "warned China against sending weapons"."""
-        if self.text[view.start : view.end].rstrip(" ”\"’").endswith("?"):
+        if self.text[view.start : view.end].rstrip(' ”"’').endswith("?"):
             return True
         if re.match(r"(?:if|unless)\b", self.text[clause[0] : clause[0] + 8].lower()):
             return True
@@ -159,9 +194,10 @@ class DirectionGrammar:
     def _without_actors(self, view: SentenceView, start: int, end: int) -> str:
         """The words between two points, an actor in between reading as one space."""
         gap = self.text[start:end]
-        for actor in sorted(view.actors, key=lambda a: -a.start):
-            if start <= actor.start and actor.end <= end:
-                gap = gap[: actor.start - start] + gap[actor.end - start :]
+        spans = [(a.start, a.end) for a in view.actors] + [(i.start, i.end) for i in view.items]
+        for first, last in sorted(spans, reverse=True):
+            if start <= first and last <= end:
+                gap = gap[: first - start] + gap[last - start :]
         return re.sub(r"\s+", " ", gap)
 
     def _money_items(
@@ -171,10 +207,20 @@ class DirectionGrammar:
         for amount in view.amounts:
             if (
                 amount.is_money
-                and trigger.end <= amount.start < clause[1]
+                and clause[0] <= amount.start < clause[1]
                 and not self._attached(view, amount)
             ):
-                if len(self.text[trigger.end : amount.start].split()) <= 4:
+                after = (
+                    trigger.end <= amount.start
+                    and len(self.text[trigger.end : amount.start].split()) <= 4
+                )
+                # "a new $425m security assistance package": the value before the noun
+                before = (
+                    amount.end <= trigger.start
+                    and trigger.pattern.startswith("noun")
+                    and len(self.text[amount.end : trigger.start].split()) <= 3
+                )
+                if after or before:
                     return [
                         ItemRef(
                             start=amount.start,
@@ -245,13 +291,16 @@ class DirectionGrammar:
         ):
             return
         if (
-            not frame.recipients
-            and frame.suppliers
-            and previous.recipients
-            and frame.rule_id.startswith("direction.give")
+            (
+                not frame.recipients
+                and frame.suppliers
+                and previous.recipients
+                and frame.rule_id.startswith("direction.give")
+            )
+            and frame.items
+            and frame.items[0].text == previous.items[0].text
         ):
-            if frame.items and frame.items[0].text == previous.items[0].text:
-                frame.recipients = list(previous.recipients)
+            frame.recipients = list(previous.recipients)
 
     def _ownership(
         self, view: SentenceView, clause: tuple[int, int], triggers: list[TriggerRef]
@@ -431,14 +480,20 @@ class DirectionGrammar:
             suppliers = _first(before, after_from, after_by, _opt(origin))
             if (
                 not suppliers
-                and recipients
                 and subject
-                and subject[0].actor_id != recipients[0].actor_id
+                and recipients
+                and (subject[0].actor_id != recipients[0].actor_id)
             ):
+                # "The US approved the sale of F-16s to Turkey", "Netherlands completes F-16
+                # deliveries": the subject of the verb governing the noun is the supplier.
                 suppliers = subject
             return suppliers, recipients
         if pattern == "noun_get":
-            return _first(after_from, _opt(origin)), _first(before, subject)
+            # "signed a $3.5 billion deal with the United States for 31 drones"
+            partner = self._after(view, trigger.end, clause[1], {"prepositions"})
+            with_partner = partner if self.text[trigger.end : trigger.end + 6].strip().startswith(
+                "with") else []
+            return _first(after_from, with_partner, _opt(origin)), _first(before, subject)
         if pattern == "agent_give":
             return _first(subject, self._after_copula(view, trigger, clause)), _first(
                 before, after_to, self._for(view, trigger, clause)
@@ -447,11 +502,19 @@ class DirectionGrammar:
         return _first(before, after_from, _opt(origin)), _first(members, subject)
 
     def _preceded_by(self, position: int, floor: int) -> set[str]:
+        """The markers right before a place, determiners skipped; cached per sentence."""
+        key = (position, floor)
+        if key not in self._preceded_cache:
+            self._preceded_cache[key] = self._markers_before(position, floor)
+        return self._preceded_cache[key]
+
+    def _markers_before(self, position: int, floor: int) -> set[str]:
         head = self.text[max(floor, position - 40) : position]
         trimmed = _DETERMINER_TAIL.sub("", head).rstrip()
         end = max(floor, position - 40) + len(trimmed)
-        roles = set(self.markers.get(end, set()))
-        place = _PLACE_IN.search(self.text[max(floor, position - 80) : position])
+        roles = set(self.markers.ending_at(end))
+        wide = self.text[max(floor, position - 80) : position]
+        place = _PLACE_IN.search(wide) if " in " in wide else None
         if place:
             roles.add(
                 "supplier_markers" if place.group(1).lower() == "from" else "recipient_markers"
@@ -476,32 +539,52 @@ class DirectionGrammar:
     def _subject(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
     ) -> list[ActorRef]:
+        """The first actor of the trigger's clause that is not inside a prepositional phrase,
+        a modifier or a possessive, counted from after a speech verb or "that"."""
+        floor = self._subject_floor(view, clause, trigger)
+        found = self._subject_from(view, floor, trigger.start, trigger)
+        if found:
+            return found
+        verbal = trigger.pattern in ("give", "get") and not trigger.passive
+        if floor > clause[0] and verbal:
+            # "Germany has handed over X, Berlin said, and will send Y": before the speech verb.
+            found = self._subject_from(view, clause[0], floor, trigger)
+            if found:
+                return found
+        if clause[0] > view.start and verbal:
+            # "Iran sent drones, but denies supplying missiles": the subject carries over.
+            return self._subject(view, (view.start, clause[0]), trigger)
+        return []
+
+    def _subject_floor(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> int:
         floor = clause[0]
         for cue in view.cues:
             if cue.kind == "speech" and floor <= cue.end <= trigger.start:
+                between = self.text[cue.end : trigger.start]
+                if trigger.pattern.startswith("noun") and not re.search(
+                    r"\bthat\b|[,:“\"]", between
+                ):
+                    continue  # "The Pentagon announced a new package": the announcer gives
                 floor = cue.end
         for marker in view.markers:
-            if (
-                marker.kind == "marker:relatives"
-                and marker.text.lower() == "that"
-                and floor <= marker.start < trigger.start
-            ):
+            is_that = marker.kind == "marker:relatives" and marker.text.lower() == "that"
+            if is_that and floor <= marker.start < trigger.start:
                 floor = marker.end
+        return floor
+
+    def _subject_from(
+        self, view: SentenceView, start: int, end: int, trigger: TriggerRef
+    ) -> list[ActorRef]:
         for actor in view.actors:
-            if (
-                not floor <= actor.start < trigger.start
-                or actor.is_modifier
-                or actor.role == "pair"
-            ):
+            if not start <= actor.start < end or actor.is_modifier or actor.role == "pair":
                 continue
             if actor.possessive and actor.role != "organ":
                 continue
             if self._in_phrase(view, actor):
                 continue
             return self._coordinated(view, actor, trigger.start)
-        if clause[0] > view.start and trigger.pattern in ("give", "get") and not trigger.passive:
-            # "Iran sent drones, but denies supplying missiles": the subject carries over.
-            return self._subject(view, (view.start, clause[0]), trigger)
         return []
 
     def _in_phrase(self, view: SentenceView, actor: ActorRef) -> bool:
@@ -525,11 +608,13 @@ class DirectionGrammar:
 
     def _after(self, view: SentenceView, start: int, end: int, roles: set[str]) -> list[ActorRef]:
         for actor in view.actors:
-            if (start <= actor.start < end and not actor.is_modifier) or (
-                start <= actor.start < end and actor.is_modifier and self._bare_adjective(actor)
-            ):
-                if self._preceded_by(actor.start, start) & roles:
-                    return self._coordinated(view, actor, end)
+            if (
+                (start <= actor.start < end and not actor.is_modifier)
+                or (
+                    start <= actor.start < end and actor.is_modifier and self._bare_adjective(actor)
+                )
+            ) and self._preceded_by(actor.start, start) & roles:
+                return self._coordinated(view, actor, end)
         return []
 
     def _bare_adjective(self, actor: ActorRef) -> bool:
@@ -594,9 +679,10 @@ class DirectionGrammar:
 
     def _stage(self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef) -> Stage:
         for cue in reversed(view.cues):
-            if cue.kind == "stage" and clause[0] <= cue.start and cue.end <= trigger.start:
-                if trigger.start - cue.end <= 40 and isinstance(cue.payload, Cue):
-                    return Stage(cue.payload.kind)
+            before = clause[0] <= cue.start and cue.end <= trigger.start
+            near = trigger.start - cue.end <= 40
+            if cue.kind == "stage" and before and near and isinstance(cue.payload, Cue):
+                return Stage(cue.payload.kind)
         return trigger.trigger.stage
 
     def _hedges(
@@ -643,11 +729,11 @@ class DirectionGrammar:
         return found
 
     def _no_before(self, view: SentenceView, items: list[ItemRef]) -> Hit | None:
-        """"no drones had been sent": "no" before the goods negates the transfer."""
+        """ "no drones had been sent": "no" before the goods negates the transfer."""
         for cue in view.cues:
-            if cue.kind == "denial" and cue.text.lower() == "no":
-                if any(0 <= item.start - cue.end <= 1 for item in items):
-                    return cue
+            is_no = cue.kind == "denial" and cue.text.lower() == "no"
+            if is_no and any(0 <= item.start - cue.end <= 1 for item in items):
+                return cue
         return None
 
     def _by_after(self, view: SentenceView, cue: Hit) -> bool:

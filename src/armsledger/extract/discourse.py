@@ -5,7 +5,7 @@ allegations" denies the claims that X was party to."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from dataclasses import replace
 
 from armsledger.extract.model import ActorRef, Frame, SentenceView
 from armsledger.lexicon import Cue
@@ -14,15 +14,7 @@ _INHERIT_WINDOW = 4  # sentences a nameless transfer may look back
 
 
 def fill_missing_parties(views: list[SentenceView]) -> None:
-    complete = [f for v in views for f in v.frames if f.suppliers and f.recipients]
-    # Keyed by (actor, role): a supplier's usual recipient fills a missing recipient, and the
-    # other way round; an actor never seen in that role gets no partner.
-    partners: dict[tuple[str, str], Counter[str]] = {}
-    for frame in complete:
-        for supplier in frame.suppliers:
-            for recipient in frame.recipients:
-                partners.setdefault((supplier.actor_id, "supplier"), Counter())[recipient.actor_id] += 1
-                partners.setdefault((recipient.actor_id, "recipient"), Counter())[supplier.actor_id] += 1
+    complete = [(v.index, f) for v in views for f in v.frames if f.suppliers and f.recipients]
     last_complete: Frame | None = None
     for view in views:
         for frame in view.frames:
@@ -30,30 +22,33 @@ def fill_missing_parties(views: list[SentenceView]) -> None:
                 last_complete = frame
                 continue
             if frame.suppliers or frame.recipients:
-                _fill_from_partner(view, frame, partners)
+                _fill_from_partner(view, frame, complete)
             elif last_complete is not None and _nameless(view) and _subjectless(frame):
                 _inherit(frame, last_complete, view)
         view.frames = [f for f in view.frames if f.suppliers and f.recipients]
-        if view.frames:
-            last_complete = (
-                view.frames[-1]
-                if view.frames[-1].rule_id != "counterflow.reverse.v1"
-                else next(
-                    (f for f in view.frames if f.rule_id != "counterflow.reverse.v1"),
-                    view.frames[-1],
-                )
-            )
+        main = [f for f in view.frames if f.rule_id != "counterflow.reverse.v1"]
+        if main:
+            last_complete = main[-1]
 
 
-def _fill_from_partner(
-    view: SentenceView, frame: Frame, partners: dict[tuple[str, str], Counter[str]]
-) -> None:
+def _fill_from_partner(view: SentenceView, frame: Frame, complete: list[tuple[int, Frame]]) -> None:
+    """The partner the known party had in the same role in the nearest complete transfer,
+    before this sentence if there is one, else after it; an actor never seen in that role
+    gets no partner."""
     known = (frame.suppliers or frame.recipients)[0]
-    counts = partners.get((known.actor_id, "supplier" if frame.suppliers else "recipient"))
-    partner_id = None
-    if counts:
-        partner_id = counts.most_common(1)[0][0]
-    else:
+    as_supplier = bool(frame.suppliers)
+    candidates: list[tuple[int, str]] = []
+    for index, other in complete:
+        sides = (
+            (other.suppliers, other.recipients)
+            if as_supplier
+            else (other.recipients, other.suppliers)
+        )
+        if any(a.actor_id == known.actor_id for a in sides[0]) and sides[1]:
+            distance = view.index - index if index <= view.index else 10_000 + index - view.index
+            candidates.append((distance, sides[1][0].actor_id))
+    partner_id = min(candidates)[1] if candidates else None
+    if partner_id is None:
         others = [a for a in view.actors if a.actor_id != known.actor_id and a.role != "pair"]
         partner_id = others[0].actor_id if len(others) == 1 else None
     if partner_id is None or partner_id == known.actor_id:
@@ -78,7 +73,9 @@ def _subjectless(frame: Frame) -> bool:
 
 
 def _nameless(view: SentenceView) -> bool:
-    return not [a for a in view.actors if a.role not in ("adjectives",)]
+    """No party named, the speaker's own name ("according to a US statement") aside."""
+    speaker = view.source.name if view.source else ""
+    return not [a for a in view.actors if a.role != "adjectives" and a.text not in speaker]
 
 
 def _inherit(frame: Frame, previous: Frame, view: SentenceView) -> None:
@@ -136,7 +133,8 @@ def _denied_copy(frame: Frame, view: SentenceView, deniers: list[ActorRef], cue:
         trigger=frame.trigger,
         suppliers=list(frame.suppliers),
         recipients=list(frame.recipients),
-        items=list(frame.items),
+        # A denial answers the allegation, not its figures: the denied claim has no amount.
+        items=[replace(item, amount=None, unit_amount=None) for item in frame.items],
         stage=frame.stage,
         rule_id="polarity.denial_backref.v1",
         hedges=[],

@@ -63,7 +63,9 @@ class Automaton:
                 table.setdefault(key, []).append((kind, term, payload))
         self._automaton = ahocorasick.Automaton()
         for key, payloads in table.items():
-            self._automaton.add_word(key, (len(key), tuple(payloads)))
+            # Lower-case terms match in any case: only capitalised ones need the case check.
+            checked = tuple((k, t, p, t != t.lower()) for k, t, p in payloads)
+            self._automaton.add_word(key, (len(key), checked))
         self._automaton.make_automaton()
 
     def hits(self, text: str, folded: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
@@ -79,10 +81,10 @@ class Automaton:
                     continue
                 variant_end = variant.end()
             surface = text[first:finish]
-            for kind, term, payload in payloads:
+            for kind, term, payload, cased in payloads:
                 if variant_end != finish and not _is_designation(payload):
                     continue
-                if _case_ok(term, surface):
+                if not cased or _case_ok(term, surface):
                     yield Hit(
                         start=first,
                         end=variant_end,
@@ -136,27 +138,52 @@ def cue_automaton(lexicons: Lexicons) -> Automaton:
     return Automaton(entries)
 
 
-MARKER_ROLES = [
+# Markers the grammar scans a sentence for (clause breaks, "which", "in exchange for"...).
+SCANNED_ROLES = ("clause_breaks", "relatives", "copulas", "counterflow_markers", "restore_markers")
+# Markers only ever asked about at one place ("is this actor preceded by 'to'?"): looked up in
+# a table from the words before that place, which costs nothing for the rest of the text.
+LOOKED_UP_ROLES = (
     "recipient_markers",
     "weak_recipient_markers",
     "arrival_markers",
     "supplier_markers",
     "agent_markers",
     "counterflow_markers",
-    "restore_markers",
-    "list_markers",
-    "clause_breaks",
-    "relatives",
     "prepositions",
     "passive_aux",
-    "copulas",
-    "agent_modifiers",
     "subject_words",
-]
+    "agent_modifiers",
+    "relatives",
+)
+_WORDS_BEFORE = re.compile(r"[\w'’-]+|[;:()–—&]")
 
 
 def marker_automaton(lexicons: Lexicons) -> Automaton:
     entries: list[tuple[str, str, Payload]] = []
-    for role in MARKER_ROLES:
+    for role in SCANNED_ROLES:
         entries += [(f"marker:{role}", word, role) for word in lexicons.grammar.words(role)]
     return Automaton(entries)
+
+
+def marker_table(lexicons: Lexicons) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for role in LOOKED_UP_ROLES:
+        for word in lexicons.grammar.words(role):
+            table.setdefault(" ".join(_WORDS_BEFORE.findall(fold(word))), set()).add(role)
+    return {phrase: frozenset(roles) for phrase, roles in table.items()}
+
+
+class MarkerIndex:
+    """Which grammar markers end exactly at a place in a sentence."""
+
+    def __init__(self, table: dict[str, frozenset[str]], folded: str, floor: int) -> None:
+        self.table = table
+        self.folded = folded
+        self.floor = floor
+
+    def ending_at(self, position: int) -> set[str]:
+        words = _WORDS_BEFORE.findall(self.folded[max(self.floor, position - 30) : position])
+        roles: set[str] = set()
+        for count in range(1, min(4, len(words)) + 1):
+            roles |= self.table.get(" ".join(words[-count:]), frozenset())
+        return roles

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from armsledger.domain.core import Quantity
+from armsledger.extract.lookup import Automaton, Payload
 from armsledger.lexicon import AmountWords
 
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -49,6 +50,20 @@ class AmountReader:
             rf"(?P<letter>(?:{_alternation(list(_LETTER_SCALES))})\b)?",
             re.IGNORECASE,
         )
+        self._digit = re.compile(r"(?<![\w.,/-])\d")
+        self._qual_before = re.compile(rf"\b(?:{qualifier})\s+$", re.IGNORECASE)
+        self._sym_before = re.compile(rf"(?:{symbol})\s?$")
+        anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
+        anchors += [
+            ("number", f"{article} {scale}", "number")
+            for scale in scales
+            for article in ("a", "an")
+        ]
+        anchors += [("vague", w, "vague") for w in words.vague]
+        anchors += [("between", "between", "between")]
+        # Number words are found by Aho-Corasick, digits by one character class: the full
+        # amount grammar then runs only where an amount can start.
+        self._words = Automaton(anchors)
         self._vague = re.compile(
             rf"(?:\b(?P<qual>{qualifier})\s+)?\b(?P<vague>{_alternation(list(words.vague))})\b",
             re.IGNORECASE,
@@ -70,34 +85,58 @@ class AmountReader:
             rf"^(?:\s+\w+)?\s+(?P<rate>{_alternation(list(words.rates))})\b", re.IGNORECASE
         )
 
-    def find(self, text: str, start: int, end: int) -> list[Amount]:
+    def may_contain(self, text: str, folded: str, start: int, end: int) -> bool:
+        """A cheap test before the full grammar: a digit or a number word."""
+        if self._digit.search(text, start, end):
+            return True
+        return next(iter(self._words.hits(text, folded, start, end)), None) is not None
+
+    def find(self, text: str, folded: str, start: int, end: int) -> list[Amount]:
         """Every amount in text[start:end], ranges and vague amounts included."""
+        anchors = [(m.start(), "digit") for m in self._digit.finditer(text, start, end)]
+        anchors += [(hit.start, hit.kind) for hit in self._words.hits(text, folded, start, end)]
         found: list[Amount] = []
-        taken: set[int] = set()
-        for match in self._range.finditer(text, start, end):
-            amount = self._range_amount(text, match, end)
-            if amount:
-                found.append(amount)
-                taken.update(range(match.start(), match.end()))
-        for match in self._vague.finditer(text, start, end):
-            if match.start("vague") not in taken:
-                found.append(self._vague_amount(text, match, end))
-                taken.update(range(match.start(), match.end()))
-        for match in self._number.finditer(text, start, end):
-            if match.start("num") in taken:
+        covered = start
+        for position, kind in sorted(anchors):
+            if position < covered:
                 continue
-            amount = self._number_amount(text, match, start, end)
-            if amount:
+            amount = self._amount_at(text, position, kind, start, end)
+            if amount is not None:
                 found.append(amount)
-        return sorted(found, key=lambda amount: amount.start)
+                covered = amount.end
+        return found
+
+    def _amount_at(
+        self, text: str, position: int, kind: str, start: int, end: int
+    ) -> Amount | None:
+        if kind in ("digit", "between"):
+            ranged = self._range.match(text, position, end)
+            if ranged:
+                return self._range_amount(text, ranged, end)
+            if kind == "between":
+                return None
+        head = position
+        symbol = self._sym_before.search(text, max(start, position - 5), position)
+        if symbol and kind == "digit":
+            head = symbol.start()
+        qualifier = self._qual_before.search(text, max(start, head - 30), head)
+        if qualifier:
+            head = qualifier.start()
+        if kind == "vague":
+            vague = self._vague.match(text, head, end)
+            return self._vague_amount(text, vague, end) if vague else None
+        match = self._number.match(text, head, end)
+        if match is None or match.end("num") <= position:
+            return None
+        return self._number_amount(text, match, start, end)
 
     def _number_amount(
         self, text: str, match: re.Match[str], start: int, end: int
     ) -> Amount | None:
         digits = match.group("num")
-        if self._descriptor.match(text, match.end(), end) and not match.group("sym"):
-            if not self._unit_then_of(text, match.end(), end):
-                return None  # "155mm", "500kg bomb", "50-year-old": describes, never counts
+        describes = self._descriptor.match(text, match.end(), end) and not match.group("sym")
+        if describes and not self._unit_then_of(text, match.end(), end):
+            return None  # "155mm", "500kg bomb", "50-year-old": describes, never counts
         if _is_year_or_date(text, match, start, digits):
             return None
         value = self._value(digits, match.group("scale"), match.group("letter"))

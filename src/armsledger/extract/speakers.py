@@ -3,6 +3,7 @@ media or organisation, with role, state and channel where the text gives them.""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from armsledger.domain.core import Source, SourceKind
@@ -31,7 +32,7 @@ class SpeakerNamer:
         self.anonymous = {w.lower() for w in grammar.words("anonymous_heads")}
         self.media = {w.lower() for w in grammar.words("media_heads")}
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
-        self.media_names = tuple(grammar.words("media_names"))
+        self._media_names = re.compile(rf"\b(?:{_alternation(grammar.words('media_names'))})\b")
         self.org_name_words = set(grammar.words("organization_name_words"))
         channels = _alternation(grammar.words("channels"))
         media = _alternation(grammar.words("media_heads"))
@@ -57,7 +58,7 @@ class SpeakerNamer:
         actor_words |= {w for item in view.items for w in item.text.split()}
         actor_words = {re.sub(r"['’]s$", "", w) for w in actor_words}
         state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
-        if any(re.search(rf"\b{re.escape(name)}\b", phrase) for name in self.media_names):
+        if self._media_names.search(phrase):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         person = self._person(words, actor_words)
         lowered = [w.lower().strip(".,") for w in words]
@@ -79,7 +80,7 @@ class SpeakerNamer:
     def _by_head(
         self, phrase: str, lowered: list[str], state: str | None, view: SentenceView, core: str
     ) -> Source | None:
-        heads = set(lowered) | {" ".join(pair) for pair in zip(lowered, lowered[1:], strict=False)}
+        heads = set(lowered) | {" ".join(pair) for pair in itertools.pairwise(lowered)}
         if heads & self.organizations:
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if heads & self.media:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from armsledger.extract.lookup import Hit
+from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.model import ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
 from armsledger.lexicon import Lexicons, Trigger
 
-_GAP_TO_ITEM = re.compile(r"^[\s-]*(?:[\w.,’'-]+[\s-]+){0,3}$")
+_GAP_TO_ITEM = re.compile(r"^[\s-]*(?:[\w.,’'-]+[\s-]+){0,4}$")
 _UNIT_CONTENT = re.compile(
     r"^(?:\s+(?:a|per|each|every)\s+\w+)?\s+(?:of|carrying|carry|carries|carried|containing|"
     r"contain|contains|bring|brings|brought|transport|transports|transported|"
@@ -24,13 +24,21 @@ _UNIT_CONTENT = re.compile(
 )
 _OF_GAP = re.compile(r"^\s+of\s+(?:[\w’'.-]+\s+){0,2}$", re.IGNORECASE)
 _MONEY_GAP = re.compile(
-    r"^['’]?\s+(?:(?:in|of|worth of|in military|of military|in new|of new)\s+)?(?:(?:these|those|the|"
-    r"such|American|US|Western|Western-brand(?:ed)?|[A-Z][a-z]+(?:an|ese|ish)|military|lethal|"
+    r"^['’]?\s+(?:(?:in|of|worth of|in military|of military|in new|of new)\s+)?"
+    r"(?:(?:these|those|the|such|American|US|Western|Western-brand(?:ed)?|[A-Z][a-z]+(?:an|ese|ish)|military|lethal|"
     r"advanced|new|sensitive)\s+){0,2}$"
 )
 _WORTH_GAP = re.compile(
     r"^\s+(?:worth|valued at|totalling|totaling|costing|at a cost of|for)\s+(?:about|around|"
     r"some|nearly|almost|up to|more than|over|an estimated|roughly)?\s*$",
+    re.IGNORECASE,
+)
+_TYPE_NUMBER = re.compile(r"\b([A-Z][A-Za-z]{0,11}-?\d+[A-Za-z0-9-]*)\s+(?:[a-z-]+\s+)?$")
+# Words that count an item without being one: "two squadrons of the S-400".
+_COUNTED_OF = re.compile(
+    r"\s+(?:(?:more|further|additional|new)\s+)?(?:squadrons?|batteries|battery|systems?|units?|"
+    r"sets?|batches|batch|pieces?|consignments?|shipments?|deliveries)?\s*of\s+"
+    r"(?:the|these|those|its|their)?\s*",
     re.IGNORECASE,
 )
 _STOP_WORDS = frozenset(
@@ -94,6 +102,7 @@ class Structure:
     def prepare(self, view: SentenceView) -> None:
         self._drop_unit_nouns(view)
         self._merge_adjacent(view)
+        self._name_designations(view)
         view.amounts = [
             a
             for a in view.amounts
@@ -114,6 +123,17 @@ class Structure:
             if not any(start <= item.start and item.end <= end for start, end in units)
         ]
 
+    def _name_designations(self, view: SentenceView) -> None:
+        """"Yak-130 jets", "Bulsae-4 missiles": a type number right before a generic item word
+        is its designation, even when no lexicon lists it."""
+        for item in view.items:
+            if item.designation is not None:
+                continue
+            found = _TYPE_NUMBER.search(self.text, max(view.start, item.start - 30), item.start)
+            if found:
+                item.designation = found.group(1)
+                item.start, item.text = found.start(1), self.text[found.start(1) : item.end]
+
     def _merge_adjacent(self, view: SentenceView) -> None:
         """ "Leopard 2 tanks", "Kalashnikov rifles", "Shahed drone parts": a type name or a
         modifier noun and its head are one item, of the head's category."""
@@ -130,7 +150,7 @@ class Structure:
 
     def _adjacent(self, first: ItemRef, second: ItemRef) -> bool:
         gap = self.text[first.end : second.start]
-        if re.fullmatch(r"[\s-]*", gap) and not (first.end == second.start):
+        if re.fullmatch(r"[\s-]*", gap) and first.end != second.start:
             return True
         words = gap.split()
         return (
@@ -155,7 +175,7 @@ class Structure:
                 target.amount = amount
 
     def _attach_money(self, view: SentenceView, amount: Amount) -> None:
-        """"$500m of weapons", "500 million euros' worth of parts", "equipment worth €500m"."""
+        """ "$500m of weapons", "500 million euros' worth of parts", "equipment worth €500m"."""
         for item in view.items:
             if item.start >= amount.end and _MONEY_GAP.match(self.text[amount.end : item.start]):
                 if item.amount is None:
@@ -179,8 +199,8 @@ class Structure:
             words = gap.split()
             if _GAP_TO_ITEM.match(gap) and not any(w.lower() in _STOP_WORDS for w in words):
                 return item
-            if re.fullmatch(r"\s+of\s+(?:the|these|those|its|their)\s+", gap):
-                return item  # "19 of the jets"
+            if _COUNTED_OF.fullmatch(gap):
+                return item  # "19 of the jets", "two squadrons of the S-400", "three batches of"
             return None
         return None
 
@@ -217,13 +237,13 @@ class Structure:
             gap = self.text[actor.end : item.start]
             made = re.match(r"^-(?:made|built|produced|designed|supplied)\s", gap)
             modifier = actor.is_modifier or actor.possessive or made
-            if modifier and re.match(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$", gap + " "):
-                if not any(w.lower() in _STOP_WORDS for w in gap.split()):
-                    item.origin = actor
+            shaped = re.match(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$", gap + " ")
+            if modifier and shaped and not any(w.lower() in _STOP_WORDS for w in gap.split()):
+                item.origin = actor
 
 
 def read_triggers(
-    view: SentenceView, hits: list[Hit], text: str, markers: dict[int, set[str]]
+    view: SentenceView, hits: list[Hit], text: str, markers: MarkerIndex
 ) -> list[TriggerRef]:
     """One reading per trigger word: verb or noun, active or passive."""
     groups: dict[tuple[int, int], list[Trigger]] = {}
@@ -260,9 +280,7 @@ def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
     return found.group(1), max(floor, start - 40) + found.start(1)
 
 
-def _verbal_context(
-    view: SentenceView, start: int, text: str, markers: dict[int, set[str]]
-) -> bool:
+def _verbal_context(view: SentenceView, start: int, text: str, markers: MarkerIndex) -> bool:
     word, position = _previous_word(text, start, view.start)
     while _ADVERB.match(word) and word.lower() not in ("only",):
         word, position = _previous_word(text, position, view.start)
@@ -275,22 +293,20 @@ def _verbal_context(
             return not actor.is_modifier and not actor.possessive
     lowered = word.lower()
     return lowered in ("to", "that", "which", "who", "and", "also", "will", "would") or bool(
-        markers.get(position + len(word), set()) & {"subject_words", "relatives"}
+        markers.ending_at(position + len(word)) & {"subject_words", "relatives"}
     )
 
 
-def _is_passive(
-    view: SentenceView, start: int, end: int, text: str, markers: dict[int, set[str]]
-) -> bool:
+def _is_passive(view: SentenceView, start: int, end: int, text: str, markers: MarkerIndex) -> bool:
     form = text[start:end].lower().split()[0]
-    if not (form.endswith("ed") or form in _PARTICIPLES):
+    if not (form.endswith("ed") or form in _PARTICIPLES) or form.startswith(("arriv", "reach")):
         return False
     word, position = _previous_word(text, start, view.start)
     while _ADVERB.match(word) or word.lower() in ("also", "being", "then", "now", "not"):
         if word.lower() == "being":
             return True
         word, position = _previous_word(text, position, view.start)
-    if "passive_aux" in markers.get(position + len(word), set()):
+    if "passive_aux" in markers.ending_at(position + len(word)):
         return True
     # A participle right after its noun is a reduced relative: "containers sent to Russia".
     return (

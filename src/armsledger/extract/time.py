@@ -31,13 +31,18 @@ class TimeReader:
             re.IGNORECASE,
         )
 
-    def find(self, text: str, start: int, end: int, published: date | None) -> list[TimeRef]:
-        found: list[TimeRef] = []
+    def find(
+        self, text: str, start: int, end: int, published: date | None
+    ) -> list[tuple[TimeRef, int]]:
+        """Time expressions of text[start:end] with their offsets."""
+        found: list[tuple[TimeRef, int]] = []
         for match in self._pattern.finditer(text, start, end):
             month = match.group("month")
             if month and not month[0].isupper():
                 continue  # "may" the verb, "march" the noun
-            found.append(self._normalise(match, published))
+            if _AFTER_SPEECH.search(text, max(start, match.start() - 12), match.start()):
+                continue  # "said last month that...": when it was said, not sent
+            found.append((self._normalise(match, published), match.start()))
         return found
 
     def _normalise(self, match: re.Match[str], published: date | None) -> TimeRef:
@@ -66,6 +71,9 @@ class TimeReader:
         if published is None or unit not in ("month", "year", "week"):
             return None
         return _relative(unit, "last" if opener.startswith("last") else "this", published)
+
+
+_AFTER_SPEECH = re.compile(r"\b(?:said|says|told \w+|announced|reported|added)\s+$")
 
 
 def _year_of_month(month: int, published: date | None) -> int | None:

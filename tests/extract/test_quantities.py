@@ -1,0 +1,73 @@
+"""Amounts: numbers in digits and words, qualifiers into bounds, units, money and rates."""
+
+from __future__ import annotations
+
+import pytest
+
+from armsledger.extract.lookup import fold
+from armsledger.extract.quantities import AmountReader
+from armsledger.lexicon import Lexicons
+
+
+@pytest.fixture(scope="module")
+def reader(lexicons: Lexicons) -> AmountReader:
+    return AmountReader(lexicons.amounts)
+
+
+def _amounts(reader: AmountReader, text: str) -> list[tuple[object, ...]]:
+    return [
+        (a.quantity.value, a.quantity.low, a.quantity.high, a.quantity.unit, a.quantity.per)
+        for a in reader.find(text, fold(text), 0, len(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sent 1.5 million shells", (1_500_000, 1_500_000, 1_500_000, "item", None)),
+        ("more than 1,000 containers of", (1000, 1000, None, "container", None)),
+        ("as many as 4 missiles", (4, None, 4, "item", None)),
+        ("about 6,700 containers", (6700, None, None, "container", None)),
+        ("half a million rounds", (500_000, 500_000, 500_000, "item", None)),
+        ("a dozen tanks", (12, 12, 12, "item", None)),
+        ("three million artillery shells", (3_000_000, 3_000_000, 3_000_000, "item", None)),
+        ("a $1.2 billion sale", (1_200_000_000, 1_200_000_000, 1_200_000_000, "usd", None)),
+        ("€500m in aid", (500_000_000, 500_000_000, 500_000_000, "eur", None)),
+        ("2 billion roubles", (2_000_000_000, 2_000_000_000, 2_000_000_000, "rub", None)),
+        ("four trains a day", (4, 4, 4, "train", "day")),
+        ("250,000 shells a month", (250_000, 250_000, 250_000, "item", "month")),
+        ("15 kilograms of rice", (15, 15, 15, "kg", None)),
+        ("nearly 40,000 shells", (40_000, None, 40_000, "item", None)),
+    ],
+)
+def test_quantities_reads_value_bounds_unit_and_rate(
+    reader: AmountReader, text: str, expected: tuple[object, ...]
+) -> None:
+    assert _amounts(reader, text) == [expected]
+
+
+def test_quantities_range_has_bounds_and_no_value(reader: AmountReader) -> None:
+    assert _amounts(reader, "between 20 and 30 tanks") == [(None, 20, 30, "item", None)]
+
+
+def test_quantities_vague_amount_has_a_lower_bound_only(reader: AmountReader) -> None:
+    assert _amounts(reader, "millions of shells") == [(None, 2_000_000, None, "item", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "500kg ballistic missiles",
+        "155mm shells",
+        "7.62mm rifles",
+        "T-72 tanks",
+        "Shahed-136 drones",
+        "in 2023 the shipments",
+        "on August 31 the source",
+        "ASC 890 aircraft",
+    ],
+)
+def test_quantities_calibres_designations_years_and_dates_are_not_amounts(
+    reader: AmountReader, text: str
+) -> None:
+    assert _amounts(reader, text) == []
