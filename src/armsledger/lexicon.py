@@ -44,7 +44,18 @@ EVAL_CATEGORIES = [
     "cargo",
 ]
 TRIGGER_PATTERNS = frozenset(
-    {"give", "get", "pay", "trade", "carry", "arrive", "noun_give", "noun_get", "agent_give", "agent_get"}
+    {
+        "give",
+        "get",
+        "pay",
+        "trade",
+        "carry",
+        "arrive",
+        "noun_give",
+        "noun_get",
+        "agent_give",
+        "agent_get",
+    }
 )
 # Files owned by other layers: versioned here too, but read by their own loaders.
 FOREIGN_FILES = frozenset({"boilerplate", "grading", "conversions", "outlets"})

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from rich.table import Table
 
-from armsledger.domain import Claim, Polarity, Quantity
+from armsledger.domain import Claim, Polarity
+from armsledger.domain.text import amount_text
 
 CSV_COLUMNS = (
     "doc",
@@ -30,32 +31,6 @@ CSV_COLUMNS = (
     "end",
     "quote",
 )
-
-
-def number_text(number: float) -> str:
-    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
-
-
-def quantity_text(quantity: Quantity | None) -> str:
-    """ "more than 1,000 containers" reads as ">1,000 container"; a rate adds "/day"."""
-    if quantity is None:
-        return ""
-    value, low, high = quantity.value, quantity.low, quantity.high
-    if value is not None and low == value and high == value:
-        amount = number_text(value)
-    elif low is not None and high is not None:
-        amount = f"{number_text(low)}–{number_text(high)}"
-    elif low is not None:
-        amount = f"≥{number_text(low)}"
-    elif high is not None:
-        amount = f"≤{number_text(high)}"
-    elif value is not None:
-        amount = f"~{number_text(value)}"
-    else:
-        amount = "?"
-    unit = "" if quantity.unit == "item" else f" {quantity.unit}"
-    per = f"/{quantity.per}" if quantity.per else ""
-    return f"{amount}{unit}{per}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -81,7 +56,7 @@ def transfer_rows(claims: Iterable[Claim]) -> list[TransferRow]:
 def _transfer_row(key: tuple[str, str, str], claims: Sequence[Claim]) -> TransferRow:
     amounts = sorted(
         {
-            f"{quantity_text(claim.quantity)} ({claim.source.name})"
+            f"{amount_text(claim.quantity)} ({claim.source.name})"
             for claim in claims
             if claim.quantity is not None
         }
@@ -119,7 +94,7 @@ def claim_cells(claim: Claim) -> dict[str, str | int]:
         "recipient": claim.recipient.id,
         "item": claim.item.category,
         "designation": claim.item.designation or "",
-        "amount": quantity_text(claim.quantity),
+        "amount": amount_text(claim.quantity),
         "polarity": claim.polarity.value,
         "modality": claim.modality.value,
         "stage": claim.stage.value,

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.table import Table
 
-from armsledger.cli.formatting import number_text
+from armsledger.domain.text import number_text
 
 
 def figure_text(figure: Mapping[str, Any] | None) -> str:

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 import networkx as nx
 
 from armsledger.domain.core import Claim, Modality, Polarity, Quantity
+from armsledger.domain.text import amount_text
 from armsledger.export.bundle import LedgerBundle, sorted_claims, stix_confidence
 
 
@@ -62,28 +63,14 @@ def flow_attributes(item: str, claims: Sequence[Claim], bundle: LedgerBundle) ->
         "denied_count": sum(claim.polarity is Polarity.DENIED for claim in claims),
         "hedged_count": sum(claim.modality is Modality.HEDGED for claim in claims),
         "doc_count": len({claim.doc_id for claim in claims}),
-        "amounts": "; ".join(sorted({amount_text(q) for q in quantities})) or None,
+        "amounts": "; ".join(
+            sorted({amount_text(q, plain=True, always_unit=True) for q in quantities})
+        )
+        or None,
         "max_amount": largest,
         "amount_unit": unit,
         "confidence": max(known) if known else None,
     }
-
-
-def amount_text(quantity: Quantity) -> str:
-    """Amounts read like 1500000 item, >=1000 container, <=4 item or ~6700 item/day."""
-    value, low, high = quantity.value, quantity.low, quantity.high
-    if value is not None and low == value and high == value:
-        amount = _number(value)
-    elif low is not None and high is not None:
-        amount = f"{_number(low)}-{_number(high)}"
-    elif low is not None:
-        amount = f">={_number(low)}"
-    elif high is not None:
-        amount = f"<={_number(high)}"
-    else:
-        amount = f"~{_number(value)}" if value is not None else "?"
-    per = f"/{quantity.per}" if quantity.per else ""
-    return f"{amount} {quantity.unit}{per}"
 
 
 def _largest_amount(quantities: Sequence[Quantity]) -> tuple[str | None, float | None]:
@@ -106,8 +93,9 @@ def _unit(quantity: Quantity) -> str:
     return f"{quantity.unit}/{quantity.per}" if quantity.per else quantity.unit
 
 
-def _number(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else str(number)
+def _plain_amount(quantity: Quantity) -> str:
+    """Amounts read like 1500000 item, >=1000 container, <=4 item or ~6700 item/day."""
+    return amount_text(quantity, plain=True, always_unit=True)
 
 
 def _present(attributes: dict[str, Any]) -> dict[str, Any]:

@@ -124,7 +124,7 @@ class Structure:
         ]
 
     def _name_designations(self, view: SentenceView) -> None:
-        """"Yak-130 jets", "Bulsae-4 missiles": a type number right before a generic item word
+        """ "Yak-130 jets", "Bulsae-4 missiles": a type number right before a generic item word
         is its designation, even when no lexicon lists it."""
         for item in view.items:
             if item.designation is not None:

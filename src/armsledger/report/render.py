@@ -10,8 +10,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from armsledger.domain.core import Quantity
+from armsledger.domain.text import amount_text, number_text
 from armsledger.report.context import span_anchor
-from armsledger.report.views import amount_text, claim_anchor, flow_anchor, number_text
+from armsledger.report.views import claim_anchor, flow_anchor
 
 
 def trusted_svg(svg: str) -> Markup:

@@ -21,34 +21,9 @@ from armsledger.domain.fusion import (
     FlowSummary,
     SourceEntity,
 )
+from armsledger.domain.text import amount_text
 from armsledger.report.ledger import Ledger
 from armsledger.report.taxonomy import FlowKind, flow_kind
-
-
-def number_text(number: float) -> str:
-    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
-
-
-def amount_text(quantity: Quantity | None) -> str:
-    """ "more than 1,000 containers" reads "≥1,000 container"; a rate adds "/day"."""
-    if quantity is None:
-        return ""
-    value, low, high = quantity.value, quantity.low, quantity.high
-    if value is not None and low == value and high == value:
-        amount = number_text(value)
-    elif low is not None and high is not None:
-        amount = f"{number_text(low)}–{number_text(high)}"
-    elif low is not None:
-        amount = f"≥{number_text(low)}"
-    elif high is not None:
-        amount = f"≤{number_text(high)}"
-    elif value is not None:
-        amount = f"~{number_text(value)}"
-    else:
-        amount = "?"
-    unit = "" if quantity.unit == "item" else f" {quantity.unit}"
-    per = f"/{quantity.per}" if quantity.per else ""
-    return f"{amount}{unit}{per}"
 
 
 def flow_anchor(key: FlowKey) -> str:

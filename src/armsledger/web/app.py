@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.templating import Jinja2Templates
 
 import armsledger
+import armsledger.report
 from armsledger.errors import ArmsledgerError
 from armsledger.report.render import template_environment
 from armsledger.store import open_store
@@ -30,6 +31,7 @@ from armsledger.web.errors import (
 from armsledger.web.urls import TEMPLATE_GLOBALS
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+REPORT_CSS = Path(armsledger.report.__file__).resolve().parent / "templates" / "report.css"
 CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'none'",
@@ -54,6 +56,11 @@ async def add_security_headers(
     response = await call_next(request)
     response.headers.update(SECURITY_HEADERS)
     return response
+
+
+def report_stylesheet() -> Response:
+    """The report's stylesheet, served as is: pages and the report share one look."""
+    return Response(REPORT_CSS.read_text(encoding="utf-8"), media_type="text/css")
 
 
 def create_app(db_url: str) -> FastAPI:
@@ -83,6 +90,7 @@ def create_app(db_url: str) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, http_error_response)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, validation_error_response)  # type: ignore[arg-type]
     app.add_exception_handler(ArmsledgerError, ledger_error_response)  # type: ignore[arg-type]
+    app.add_api_route("/static/report.css", report_stylesheet, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

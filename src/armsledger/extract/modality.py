@@ -1,0 +1,94 @@
+"""Stage, hedging and polarity of a transfer word: the cues around it and their scope."""
+
+from __future__ import annotations
+
+import re
+
+from armsledger.domain.core import Stage
+from armsledger.extract.lookup import Hit
+from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
+from armsledger.extract.roles import RoleReader
+from armsledger.lexicon import Cue
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,")
+
+
+class ModalityReader(RoleReader):
+    """Cue rules over a sentence, sharing the role rules (a denial's subject is a role)."""
+
+    def _stage(self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef) -> Stage:
+        for cue in reversed(view.cues):
+            before = clause[0] <= cue.start and cue.end <= trigger.start
+            near = trigger.start - cue.end <= 40
+            if cue.kind == "stage" and before and near and isinstance(cue.payload, Cue):
+                return Stage(cue.payload.kind)
+        return trigger.trigger.stage
+
+    def _hedges(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[str]:
+        found: list[str] = []
+        for cue in view.cues:
+            if cue.kind != "hedge" or not isinstance(cue.payload, Cue):
+                continue
+            in_clause = clause[0] <= cue.start < clause[1]
+            if self._in_relative(view, cue.start, trigger.start):
+                continue  # "Russia, which may soon run short, has received": not this claim
+            if cue.end <= trigger.start or (cue.payload.kind == "near" and in_clause):
+                found.append(cue.text)
+        return found
+
+    def _in_relative(self, view: SentenceView, position: int, trigger_start: int) -> bool:
+        for match in _RELATIVE_CLAUSE.finditer(self.text, view.start, view.end):
+            inside = match.start() <= position < match.end()
+            if inside and not match.start() <= trigger_start < match.end():
+                return True
+        return False
+
+    def _negation(self, view: SentenceView, trigger: TriggerRef) -> Hit | None:
+        """ "has not supplied", "shipped no arms", "denied sending"; not "not yet received"
+        (still to come) nor "did not deny that" (a negated denial affirms)."""
+        cues = [c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)]
+        pending = [c for c in cues if getattr(c.payload, "kind", "") == "pending"]
+        found: Hit | None = None
+        for cue in cues:
+            kind = getattr(cue.payload, "kind", "")
+            if any(p.start <= cue.start < p.end for p in pending) or kind == "pending":
+                continue
+            gap = trigger.start - cue.end
+            after = cue.start - trigger.end
+            if kind == "negation" and (
+                0 <= gap <= 14 or (cue.text.lower() == "no" and 0 <= after <= 1)
+            ):
+                found = cue
+            elif kind == "denial" and 0 <= gap <= 40:
+                found = None if found is not None else cue
+            elif kind == "denial" and after >= 0 and self._by_after(view, cue):
+                found = cue
+        return found
+
+    def _no_before(self, view: SentenceView, items: list[ItemRef]) -> Hit | None:
+        """ "no drones had been sent": "no" before the goods negates the transfer."""
+        for cue in view.cues:
+            is_no = cue.kind == "denial" and cue.text.lower() == "no"
+            if is_no and any(0 <= item.start - cue.end <= 1 for item in items):
+                return cue
+        return None
+
+    def _by_after(self, view: SentenceView, cue: Hit) -> bool:
+        return bool(re.match(r"\s+by\b", self.text[cue.end : cue.end + 5]))
+
+    def _denier(
+        self, view: SentenceView, clause: tuple[int, int], cue: Hit | None
+    ) -> list[ActorRef]:
+        """Who denies: the subject of "denied", or the agent of "was dismissed ... by X"."""
+        if cue is None or getattr(cue.payload, "kind", "") != "denial":
+            return []
+        if self._by_after(view, cue):
+            return self._after(view, cue.end, view.end, {"agent_markers"})
+        before = [
+            a
+            for a in view.actors
+            if a.end <= cue.start and not a.is_modifier and not self._in_phrase(view, a)
+        ]
+        return self._coordinated(view, before[0], cue.start) if before else []

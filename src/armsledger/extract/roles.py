@@ -1,0 +1,315 @@
+"""Who is the supplier and who the recipient of a transfer word: the subject, the actors
+after "to", "from", "by", "bound for", double objects ("sent Russia shells"), possessives and
+adjectives ("Russia's biggest supplier", "North Korean exports") and coordination ("Russia,
+Iran and Syria")."""
+
+from __future__ import annotations
+
+import re
+
+from armsledger.extract.lookup import MarkerIndex
+from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
+from armsledger.lexicon import Lexicons
+
+_DETERMINER_TAIL = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|both|all)\s+)*$", re.IGNORECASE
+)
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)(?:the\s+)?$"
+)
+_DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
+_PLACE_IN = re.compile(
+    r"\b(from|to|into)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:port|ports|airport|airports|"
+    r"airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|facilities|"
+    r"region|city|border|coast|harbour|harbor|terminal)\s+(?:of\s+[A-Z][\w-]*\s+)?in\s+"
+    r"(?:(?:eastern|western|northern|southern|central|the)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+class RoleReader:
+    """The role rules; DirectionGrammar builds frames on top of them."""
+
+    def __init__(self, lexicons: Lexicons, text: str) -> None:
+        self.lexicons = lexicons
+        self.text = text
+        self.markers = MarkerIndex({}, "", 0)
+        self._preceded_cache: dict[tuple[int, int], set[str]] = {}
+
+    def _roles(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        pattern = trigger.pattern
+        origin = next((item.origin for item in items if item.origin), None)
+        after_to = self._after(view, trigger.end, clause[1], {"recipient_markers"})
+        after_from = self._after(view, trigger.end, clause[1], {"supplier_markers"})
+        after_by = self._after(view, trigger.end, clause[1], {"agent_markers"})
+        subject = self._subject(view, clause, trigger)
+        if pattern in ("give", "pay"):
+            return self._give(
+                view, clause, trigger, subject, after_to, after_from, after_by, origin
+            )
+        if pattern == "get":
+            if trigger.passive:
+                return first_found(after_from, optional(origin)), after_by
+            # "asked Germany for Taurus missiles", "signed a deal with Russia for Su-57s"
+            asked = self._double_object(view, trigger, clause)
+            return first_found(after_from, asked, optional(origin)), subject
+        if pattern == "carry":
+            return first_found(after_from, optional(origin)), after_to or self._for(
+                view, trigger, clause
+            )
+        if pattern == "arrive":
+            arrival = self._after(view, trigger.end, clause[1], {"arrival_markers"})
+            return first_found(after_from, optional(origin)), first_found(
+                after_to, arrival, self._double_object(view, trigger, clause)
+            )
+        return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
+
+    def _give(
+        self,
+        view: SentenceView,
+        clause: tuple[int, int],
+        trigger: TriggerRef,
+        subject: list[ActorRef],
+        after_to: list[ActorRef],
+        after_from: list[ActorRef],
+        after_by: list[ActorRef],
+        origin: ActorRef | None,
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        if trigger.passive:
+            suppliers = first_found(after_by, after_from, optional(origin))
+            return suppliers, first_found(after_to, subject, self._for(view, trigger, clause))
+        recipients = first_found(
+            after_to, self._double_object(view, trigger, clause), self._for(view, trigger, clause)
+        )
+        return first_found(subject, after_from, optional(origin)), recipients
+
+    def _nominal(
+        self,
+        view: SentenceView,
+        clause: tuple[int, int],
+        trigger: TriggerRef,
+        subject: list[ActorRef],
+        after_to: list[ActorRef],
+        after_from: list[ActorRef],
+        after_by: list[ActorRef],
+        origin: ActorRef | None,
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        pattern = trigger.pattern
+        before = self._modifier_before(view, clause, trigger)
+        if pattern == "noun_give":
+            recipients = first_found(after_to, self._for(view, trigger, clause))
+            suppliers = first_found(before, after_from, after_by, optional(origin))
+            if (
+                not suppliers
+                and subject
+                and recipients
+                and (subject[0].actor_id != recipients[0].actor_id)
+            ):
+                # "The US approved the sale of F-16s to Turkey", "Netherlands completes F-16
+                # deliveries": the subject of the verb governing the noun is the supplier.
+                suppliers = subject
+            return suppliers, recipients
+        if pattern == "noun_get":
+            # "signed a $3.5 billion deal with the United States for 31 drones"
+            partner = self._after(view, trigger.end, clause[1], {"prepositions"})
+            with_partner = (
+                partner
+                if self.text[trigger.end : trigger.end + 6].strip().startswith("with")
+                else []
+            )
+            return first_found(after_from, with_partner, optional(origin)), first_found(
+                before, subject
+            )
+        if pattern == "agent_give":
+            return first_found(subject, self._after_copula(view, trigger, clause)), first_found(
+                before, after_to, self._for(view, trigger, clause)
+            )
+        members = self._after_copula(view, trigger, clause)
+        return first_found(before, after_from, optional(origin)), first_found(members, subject)
+
+    def _preceded_by(self, position: int, floor: int) -> set[str]:
+        """The markers right before a place, determiners skipped; cached per sentence."""
+        key = (position, floor)
+        if key not in self._preceded_cache:
+            self._preceded_cache[key] = self._markers_before(position, floor)
+        return self._preceded_cache[key]
+
+    def _markers_before(self, position: int, floor: int) -> set[str]:
+        head = self.text[max(floor, position - 40) : position]
+        trimmed = _DETERMINER_TAIL.sub("", head).rstrip()
+        end = max(floor, position - 40) + len(trimmed)
+        roles = set(self.markers.ending_at(end))
+        wide = self.text[max(floor, position - 80) : position]
+        place = _PLACE_IN.search(wide) if " in " in wide else None
+        if place:
+            roles.add(
+                "supplier_markers" if place.group(1).lower() == "from" else "recipient_markers"
+            )
+        return roles
+
+    def _coordinated(self, view: SentenceView, first: ActorRef, limit: int) -> list[ActorRef]:
+        """ "Russia, Iran, Syria and Qatar"; a bare comma joins only a list that closes with
+        "and"/"or", so "to Russia, US officials said" stays one recipient."""
+        chain, closed = [first], 1
+        for actor in view.actors:
+            if actor.start <= chain[-1].start or actor.start >= limit:
+                continue
+            gap = self.text[chain[-1].end : actor.start]
+            if not _COORDINATION.match(gap):
+                break
+            chain.append(actor)
+            if re.search(r"\b(?:and|or)\b|&|as well as", gap):
+                closed = len(chain)
+        return chain[:closed]
+
+    def _subject(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[ActorRef]:
+        """The first actor of the trigger's clause that is not inside a prepositional phrase,
+        a modifier or a possessive, counted from after a speech verb or "that"."""
+        floor = self._subject_floor(view, clause, trigger)
+        found = self._subject_from(view, floor, trigger.start, trigger)
+        if found:
+            return found
+        verbal = trigger.pattern in ("give", "get") and not trigger.passive
+        if floor > clause[0] and verbal:
+            # "Germany has handed over X, Berlin said, and will send Y": before the speech verb.
+            found = self._subject_from(view, clause[0], floor, trigger)
+            if found:
+                return found
+        if clause[0] > view.start and verbal:
+            # "Iran sent drones, but denies supplying missiles": the subject carries over.
+            return self._subject(view, (view.start, clause[0]), trigger)
+        return []
+
+    def _subject_floor(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> int:
+        floor = clause[0]
+        for cue in view.cues:
+            if cue.kind == "speech" and floor <= cue.end <= trigger.start:
+                between = self.text[cue.end : trigger.start]
+                if trigger.pattern.startswith("noun") and not re.search(
+                    r"\bthat\b|[,:“\"]", between
+                ):
+                    continue  # "The Pentagon announced a new package": the announcer gives
+                floor = cue.end
+        for marker in view.markers:
+            is_that = marker.kind == "marker:relatives" and marker.text.lower() == "that"
+            if is_that and floor <= marker.start < trigger.start:
+                floor = marker.end
+        return floor
+
+    def _subject_from(
+        self, view: SentenceView, start: int, end: int, trigger: TriggerRef
+    ) -> list[ActorRef]:
+        for actor in view.actors:
+            if not start <= actor.start < end or actor.is_modifier or actor.role == "pair":
+                continue
+            if actor.possessive and actor.role != "organ":
+                continue
+            if self._in_phrase(view, actor):
+                continue
+            return self._coordinated(view, actor, trigger.start)
+        return []
+
+    def _in_phrase(self, view: SentenceView, actor: ActorRef) -> bool:
+        """An actor after a preposition, or coordinated with one that is ("between Pyongyang
+        and Moscow"), is not a subject."""
+        blocked = {
+            "prepositions",
+            "recipient_markers",
+            "supplier_markers",
+            "agent_markers",
+            "weak_recipient_markers",
+            "counterflow_markers",
+        }
+        head = actor
+        for earlier in reversed([a for a in view.actors if a.end <= actor.start]):
+            gap = self.text[earlier.end : head.start]
+            if not _COORDINATION.match(gap) or not re.search(r"\b(?:and|or)\b|&", gap):
+                break
+            head = earlier
+        return bool(self._preceded_by(head.start, view.start) & blocked)
+
+    def _after(self, view: SentenceView, start: int, end: int, roles: set[str]) -> list[ActorRef]:
+        for actor in view.actors:
+            if (
+                (start <= actor.start < end and not actor.is_modifier)
+                or (
+                    start <= actor.start < end and actor.is_modifier and self._bare_adjective(actor)
+                )
+            ) and self._preceded_by(actor.start, start) & roles:
+                return self._coordinated(view, actor, end)
+        return []
+
+    def _bare_adjective(self, actor: ActorRef) -> bool:
+        """ "to Russian forces" still names Russia as the receiver."""
+        return bool(
+            re.match(
+                r"\s+(?:forces|troops|army|military|units|soldiers|side)\b",
+                self.text[actor.end : actor.end + 12],
+            )
+        )
+
+    def _for(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ActorRef]:
+        return self._after(view, trigger.end, clause[1], {"weak_recipient_markers"})
+
+    def _double_object(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ActorRef]:
+        for actor in view.actors:
+            if trigger.end <= actor.start < clause[1]:
+                gap = self.text[trigger.end : actor.start]
+                if _DOUBLE_OBJECT_GAP.match(gap) and not actor.is_modifier and not actor.possessive:
+                    return self._coordinated(view, actor, clause[1])
+                return []
+        return []
+
+    def _modifier_before(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[ActorRef]:
+        """ "North Korean exports", "Russia's biggest supplier", "Iran's drone deliveries"."""
+        before = [a for a in view.actors if clause[0] <= a.end <= trigger.start]
+        if not before:
+            return []
+        actor = before[-1]
+        gap = self.text[actor.end : trigger.start]
+        modifiers = {w.lower() for w in self.lexicons.grammar.words("agent_modifiers")}
+        words = re.findall(r"[\w-]+", re.sub(r"^['’]s?", "", gap))
+        item_words = {w.lower() for item in view.items for w in re.findall(r"[\w-]+", item.text)}
+        if len(words) > 4 or any(w.lower() not in modifiers | item_words for w in words):
+            return []
+        if not (actor.is_modifier or actor.possessive or not words):
+            return []
+        return [actor]
+
+    def _after_copula(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ActorRef]:
+        copulas = [
+            m
+            for m in view.markers
+            if m.kind == "marker:copulas" and trigger.end <= m.start < clause[1]
+        ]
+        if not copulas:
+            return []
+        for actor in view.actors:
+            if copulas[0].end <= actor.start < clause[1] and not actor.is_modifier:
+                return self._coordinated(view, actor, clause[1])
+        return []
+
+
+def first_found(*candidates: list[ActorRef]) -> list[ActorRef]:
+    for candidate in candidates:
+        if candidate:
+            return candidate
+    return []
+
+
+def optional(actor: ActorRef | None) -> list[ActorRef]:
+    return [actor] if actor is not None else []
