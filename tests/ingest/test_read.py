@@ -367,3 +367,25 @@ def test_iter_inputs_explicit_sidecar_is_not_an_input(read_all: ReadAll, tmp_pat
     sidecar = write(tmp_path / "seoul.json", "{}")
     problem = only_problem(read_all, sidecar)
     assert problem.problem.startswith("unsupported file type '.json'")
+
+
+@pytest.mark.parametrize(
+    ("escaped_text", "problem"),
+    [
+        ("Iran sent drones.\\u0000 More.", "NUL character"),
+        ("Iran sent drones \\ud800 to Russia.", "lone surrogate"),
+    ],
+)
+def test_read_jsonl_rejects_text_no_database_can_store(
+    tmp_path: Path, escaped_text: str, problem: str
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    good = '{"id": "ok", "text": "Iran sent drones to Russia."}'
+    feed.write_text(f'{good}\n{{"id": "bad", "text": "{escaped_text}"}}\n', encoding="utf-8")
+    reads = list(iter_inputs([str(feed)]))
+    documents = [read for read in reads if isinstance(read, Document)]
+    problems = [read for read in reads if isinstance(read, InputProblem)]
+    assert [document.id for document in documents] == ["ok"]
+    assert len(problems) == 1
+    assert problems[0].line == 2
+    assert problem in problems[0].problem

@@ -65,11 +65,17 @@ class Analyser:
             previous = view
         Attributor(self.namer, text, document.meta.outlet).attribute(views)
         structure, grammar = Structure(self.lexicons, text), DirectionGrammar(self.lexicons, text)
+        last_with_frames = -_INHERIT_REACH - 1
         for view, hits in zip(views, content_by, strict=True):
             triggers = [hit for hit in hits if hit.kind == "trigger"]
-            # A transfer needs goods: an item, or an amount (money, containers) standing for them.
-            if triggers and (view.items or _MONEY_OR_UNIT.search(text, view.start, view.end)):
+            # A transfer needs goods: an item, or an amount (money, containers) standing for them;
+            # and a party, unless a transfer just before can lend its parties.
+            has_goods = view.items or _MONEY_OR_UNIT.search(text, view.start, view.end)
+            has_party = view.actors or view.index - last_with_frames <= _INHERIT_REACH
+            if triggers and has_goods and has_party:
                 self._read_frames(view, triggers, structure, grammar, text, folded)
+                if view.frames:
+                    last_with_frames = view.index
         fill_missing_parties(views)
         denial_frames(views, text)
         return views
@@ -134,6 +140,7 @@ def _item(hit: Hit) -> ItemRef:
     )
 
 
+_INHERIT_REACH = 4  # sentences over which a transfer naming no party continues the one before
 # Without an item word, only money or a counted unit ("$425m", "20,000 containers") can stand for
 # the goods of a transfer; other sentences skip the grammar.
 _MONEY_OR_UNIT = re.compile(

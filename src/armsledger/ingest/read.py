@@ -192,6 +192,9 @@ def _read_jsonl_line(path: Path, number: int, line: str) -> Document | InputProb
     if isinstance(body, str):
         return InputProblem(path=where, line=number, problem=body)
     text, found_meta, source_format = body
+    unstorable = _unstorable_text(text)
+    if unstorable:
+        return InputProblem(path=where, line=number, problem=unstorable)
     return Document(
         id=record_document_id(given.given_id, text),
         text=text,
@@ -216,6 +219,18 @@ def _record_body(
             return "no main text could be extracted from the HTML, line skipped"
         return extracted[0], extracted[1], "html"
     return "no 'text' or 'html' field with content, line skipped"
+
+
+def _unstorable_text(text: str) -> str | None:
+    """JSON escapes can smuggle in what no file read as text can hold: a NUL (binary data,
+    which PostgreSQL cannot store) or a lone surrogate (not encodable as UTF-8)."""
+    if "\x00" in text:
+        return "text holds a NUL character (binary data), line skipped"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "text holds invalid Unicode (a lone surrogate), line skipped"
+    return None
 
 
 def _extract_html(html: str, *, url: str | None) -> tuple[str, DocumentMeta] | None:
