@@ -42,7 +42,6 @@ class Extractor:
         return explain_views(document, views, claims)
 
     def _claims(self, document: Document, views: list[SentenceView]) -> list[Claim]:
-        self._times: dict[int, list[tuple[TimeRef, int]]] = {}
         claims: dict[tuple[object, ...], Claim] = {}
         for view in views:
             for frame in view.frames:
@@ -67,7 +66,7 @@ class Extractor:
             text=document.text[view.start : view.end],
         )
         source = self._source(view, frame)
-        time = self._time(document, view, frame)
+        time = self._time(document, view, frame)  # the sentence's times, then the clause's
         claims: list[Claim] = []
         items = _distinct(frame.items)
         for item in items:
@@ -131,11 +130,9 @@ class Extractor:
 
     def _time(self, document: Document, view: SentenceView, frame: Frame) -> TimeRef | None:
         """The first time expression of the claim's clause, else of its sentence."""
-        if view.index not in self._times:
-            self._times[view.index] = self.analyser.times.find(
-                document.text, view.start, view.end, document.meta.published
-            )
-        times = self._times[view.index]
+        times = self.analyser.times.find(
+            document.text, view.start, view.end, document.meta.published
+        )
         start, end = frame.clause if frame.clause != (0, 0) else (view.start, view.end)
         in_clause = [t for t, at in times if start <= at < end]
         found = in_clause or [t for t, _ in times]
