@@ -6,11 +6,9 @@ from datetime import date
 
 import pytest
 
-from armsledger.domain.core import Quantity
 from armsledger.report.ledger import Ledger
 from armsledger.report.taxonomy import FlowKind, flow_kind
 from armsledger.report.views import (
-    amount_text,
     diagram_edges,
     flow_rows,
     overview,
@@ -18,21 +16,6 @@ from armsledger.report.views import (
     timeline_points,
 )
 from tests.report.sample_ledger import SampleLedger, sample_fusion
-
-
-@pytest.mark.parametrize(
-    ("quantity", "text"),
-    [
-        (None, ""),
-        (Quantity(value=1000, low=1000, high=1000), "1,000"),
-        (Quantity(value=1000, low=1000, high=None, unit="container"), "≥1,000 container"),
-        (Quantity(value=4, low=None, high=4), "≤4"),
-        (Quantity(value=6700, low=None, high=None), "~6,700"),
-        (Quantity(value=None, low=10, high=20, per="day"), "10–20/day"),
-    ],
-)
-def test_amount_text_shows_bounds_and_units(quantity: Quantity | None, text: str) -> None:
-    assert amount_text(quantity) == text
 
 
 @pytest.mark.parametrize(
