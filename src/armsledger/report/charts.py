@@ -24,7 +24,7 @@ from armsledger.report.views import DiagramEdge, TimelinePoint
 
 KIND_COLOURS = {FlowKind.ARMS: "#a4262c", FlowKind.OTHER: "#1f6f8b"}
 KIND_LABELS = {FlowKind.ARMS: "arms", FlowKind.OTHER: "payment, goods, people"}
-DIAGRAM_WIDTH, DIAGRAM_HEIGHT = 680, 420
+DIAGRAM_WIDTH, DIAGRAM_HEIGHT = 880, 540
 NODE_RADIUS = 0.16  # in diagram units: edges stop at the node's rim
 EDGE_GAP = 0.06  # how far apart parallel edges between the same two actors are drawn
 # vl-convert resolves relative hrefs against Vega's default data base URL; links must stay
@@ -62,22 +62,30 @@ class _Node:
 
 
 def _nodes(edges: Sequence[DiagramEdge]) -> dict[str, _Node]:
-    """Actors on a circle, in id order, the first on the left."""
+    """The busiest actor in the middle, the others on a circle around it in id order.
+
+    Transfer networks are mostly stars (one supplier, many recipients, or the reverse): with the
+    hub in the middle every hub edge is a spoke, and no line crosses another actor's circle.
+    """
     names: dict[str, str] = {}
+    weight: dict[str, int] = defaultdict(int)
     for edge in edges:
         names[edge.supplier] = edge.supplier_name
         names[edge.recipient] = edge.recipient_name
-    ordered = sorted(names)
-    count = len(ordered)
-    return {
-        actor: _Node(
-            id=actor,
-            name=names[actor],
-            x=math.cos(math.pi + 2 * math.pi * index / count),
-            y=math.sin(math.pi + 2 * math.pi * index / count) * -1,
-        )
-        for index, actor in enumerate(ordered)
-    }
+        weight[edge.supplier] += edge.claims
+        weight[edge.recipient] += edge.claims
+    if len(names) <= 2:
+        rim = sorted(names)
+        hub = None
+    else:
+        hub = min(names, key=lambda actor: (-weight[actor], actor))
+        rim = sorted(actor for actor in names if actor != hub)
+    nodes = {hub: _Node(id=hub, name=names[hub], x=0.0, y=0.0)} if hub else {}
+    count = len(rim)
+    for index, actor in enumerate(rim):
+        angle = math.pi + 2 * math.pi * index / count
+        nodes[actor] = _Node(id=actor, name=names[actor], x=math.cos(angle), y=-math.sin(angle))
+    return nodes
 
 
 def _edge_records(edges: Sequence[DiagramEdge], link: EdgeLink) -> list[dict[str, Any]]:
