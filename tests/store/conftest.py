@@ -6,16 +6,11 @@ The articles are invented (Norland, Valdoria) so that no test depends on a seed 
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
 
 from armsledger.domain.core import (
     Actor,
@@ -34,8 +29,7 @@ from armsledger.domain.core import (
     TimeRef,
 )
 from armsledger.store import Store, open_store
-
-POSTGRES_URL_VARIABLE = "ARMSLEDGER_TEST_POSTGRES_URL"
+from tests.databases import DATABASES, database_url
 
 ALPHA_SENTENCES = (
     "Officials in Valdoria said on Monday that Norland had delivered 40 howitzers in March.",
@@ -55,13 +49,10 @@ ACME = Actor(id="Acme Arms", name="Acme Arms", kind=ActorKind.COMPANY, state="NR
 LEXICON_VERSIONS = (("actors", 2), ("items", 5))
 
 
-DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-
-
 @pytest.fixture(params=DATABASES)
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database: an SQLite file in tmp_path, or a new schema on the test server."""
-    yield from _database_url(request.param, tmp_path)
+    yield from database_url(request.param, tmp_path)
 
 
 @pytest.fixture(scope="module", params=DATABASES)
@@ -69,7 +60,7 @@ def read_only_store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:
     """A filled store shared by a module's tests that only read: one migration, not one each."""
-    for url in _database_url(request.param, tmp_path_factory.mktemp("ledger")):
+    for url in database_url(request.param, tmp_path_factory.mktemp("ledger")):
         with open_store(url) as opened:
             yield fill(opened)
 
@@ -79,37 +70,9 @@ def round_trip_store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:
     """An empty store that outlives one test, for property tests with many examples."""
-    for url in _database_url(request.param, tmp_path_factory.mktemp("ledger")):
+    for url in database_url(request.param, tmp_path_factory.mktemp("ledger")):
         with open_store(url) as opened:
             yield opened
-
-
-def _database_url(kind: str, directory: Path) -> Iterator[str]:
-    if kind == "sqlite":
-        yield f"sqlite:///{directory / 'ledger.db'}"
-        return
-    base_url = os.environ.get(POSTGRES_URL_VARIABLE)
-    if not base_url:
-        pytest.skip(
-            f"{POSTGRES_URL_VARIABLE} is not set; start a server with "
-            "scripts/start_test_postgres.sh and export the URL it prints"
-        )
-    yield from _postgres_schema_url(base_url)
-
-
-def _postgres_schema_url(base_url: str) -> Iterator[str]:
-    """A throwaway schema, first on the search path, dropped with everything in it afterwards."""
-    schema = f"armsledger_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base_url, poolclass=NullPool)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture
