@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from armsledger.domain.core import Document
+from armsledger.domain.core import Document, DocumentMeta
 from armsledger.ingest.boilerplate import boilerplate_line_keys, mark_boilerplate
 from armsledger.ingest.ids import content_hash
 from armsledger.ingest.read import iter_inputs
@@ -739,3 +739,25 @@ def test_mark_boilerplate_never_covers_seed_gold_evidence(
             and not has_unmarked_copy(document, claim["evidence"])
         ]
     assert covered == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Drones for the front\n\nIran sent drones to Russia.\n", "Drones for the front"),
+        ("WORLD NEWS\nTanks reach Kyiv\n\nPoland sent tanks.\n", "Tanks reach Kyiv"),
+        ("March 3, 2024\n\nPoland sent 200 tanks to Ukraine, officials said.\n", None),
+        ("# Shells by rail\n\nBelarus sent shells.\n", "Shells by rail"),
+    ],
+)
+def test_mark_boilerplate_finds_the_headline_of_a_text_dump(text: str, title: str | None) -> None:
+    document = Document(id="d", text=text, content_hash="h", source_format="txt")
+    (marked,) = mark_boilerplate([document])
+    assert marked.meta.title == title
+
+
+def test_mark_boilerplate_keeps_a_given_title() -> None:
+    given = DocumentMeta(title="From the sidecar")
+    document = Document(id="d", text="Short line\n\nBody.\n", content_hash="h", meta=given)
+    (marked,) = mark_boilerplate([document])
+    assert marked.meta.title == "From the sidecar"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from armsledger.domain.core import Document
 from armsledger.extract.actors import ActorResolver
@@ -22,7 +23,7 @@ from armsledger.extract.lookup import (
     marker_table,
 )
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView
-from armsledger.extract.quantities import AmountReader
+from armsledger.extract.quantities import Amount, AmountReader
 from armsledger.extract.speakers import SpeakerNamer
 from armsledger.extract.structure import Structure, read_triggers
 from armsledger.extract.time import TimeReader
@@ -42,6 +43,10 @@ class Analyser:
         self.amounts = AmountReader(lexicons.amounts)
         self.times = TimeReader(lexicons.times)
         self.namer = SpeakerNamer(lexicons)
+        self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
+        self.standing_heads = frozenset(
+            w.lower() for w in lexicons.grammar.words("standing_heads")
+        )
 
     def analyse(self, document: Document) -> list[SentenceView]:
         text = document.text
@@ -119,14 +124,34 @@ class Analyser:
         text: str,
         folded: str,
     ) -> None:
-        view.amounts = self.amounts.find(text, folded, view.start, view.end)
         spans = [(a.start, a.end) for a in view.actors]
         triggers = [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
+        found = self.amounts.find(text, folded, view.start, view.end)
+        view.amounts = [_outside_triggers(amount, triggers, text) for amount in found]
         view.markers = list(self.markers.hits(text, folded, view.start, view.end))
         markers_by_end = MarkerIndex(self.marker_table, folded, view.start)
         structure.prepare(view)
-        view.triggers = read_triggers(view, triggers, text, markers_by_end)
+        view.triggers = read_triggers(
+            view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads
+        )
         view.frames = grammar.frames(view, markers_by_end)
+
+
+def _outside_triggers(amount: Amount, triggers: list[Hit], text: str) -> Amount:
+    """ "handed over 14 tanks": the particle of the verb is not the bound "over 14"."""
+    for trigger in triggers:
+        if amount.start < trigger.end <= amount.end and amount.quantity.value is not None:
+            start = (
+                trigger.end
+                + len(text[trigger.end : amount.end])
+                - len(text[trigger.end : amount.end].lstrip())
+            )
+            value = amount.quantity.value
+            quantity = replace(
+                amount.quantity, low=value, high=value, text=text[start : amount.end]
+            )
+            return replace(amount, start=start, quantity=quantity)
+    return amount
 
 
 def _item(hit: Hit) -> ItemRef:

@@ -17,12 +17,33 @@ from armsledger.extract.speakers import SpeakerNamer
 
 _OPEN = "“"
 _CLOSE = "”"
-_PRONOUNS = {"he", "she", "they", "we", "i"}
+_PRONOUNS = {"he", "she", "we", "i"}
 _NON_PERSONS = {"it", "this", "that", "which", "there"}
 _LEADING_LINK = re.compile(
-    r"^(?:(?:of which|which|while|whereas|but|and|as|although|though|so)\s+)+", re.IGNORECASE
+    r"^(?:(?:while|whereas|but|and|as|although|though|so)\s+)+", re.IGNORECASE
 )
-_DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+(?P<head>[\w-]+)$", re.IGNORECASE)
+# "..., of which Ukrainian sources say 60 were fired": the speaker of a relative clause speaks
+# about the clause, not the sentence's main claim.
+_RELATIVE_SPEAKER = re.compile(r"^\s*(?:of which|which|who|whom)\b", re.IGNORECASE)
+# "a deal estimated at $400m", "an estimated 2,000": the verb form describes a figure.
+_NOT_SPEECH_AFTER = re.compile(r"\s+at\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+# The words that can follow a speech verb in "..., said X": a speaker phrase has no verb of
+# its own ("said China had not sent weapons" reports what was said).
+_CLAUSE_WORDS = frozenset(
+    "has have had is are was were will would could can did does do not never may might "
+    "must should shall".split()
+)
+# Denials name their author like speech verbs do: "Vucic has rejected the allegation".
+_DENIAL_VERB = re.compile(
+    r"^(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|called|"
+    r"described|branded)\b",
+    re.IGNORECASE,
+)
+_TELL = ("told", "tell", "tells")
+# "the minister", "the monitors": a common noun taking up a speaker named before; "the Pentagon"
+# is a name and goes to the namer.
+_DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?P<head>[a-z][\w-]*)$")
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|also|later|further|then|previously|repeatedly|since|recently|never|"
     r"earlier|once|would|will|was|were|is|are|already|again|now|publicly|separately|"
@@ -139,15 +160,14 @@ class Attributor:
         """The sentence's own speaker; one who cites another ("X reported, citing officials")
         gives way to the one cited, but a channel ("said, according to Yonhap") does not."""
         found: list[Source] = []
+        impersonal = [c for c in view.cues if _kind(c) == "impersonal"]
         for cue in view.cues:
-            if cue.kind != "speech" or self._in_region(cue.start):
+            if not self._speaks(view, cue, impersonal):
                 continue
-            kind = getattr(cue.payload, "kind", "")
-            if kind == "impersonal" or _NEGATED_SPEECH.search(
-                self.text, max(view.start, cue.start - 14), cue.start
-            ):
-                continue  # "Ankara has never confirmed the sale" names no source of the claim
-            phrase = self._phrase(view, cue.start, cue.end, kind)
+            kind = "verb" if cue.kind == "denial" else _kind(cue)
+            phrase = self._phrase(view, cue, kind)
+            if phrase is None or _RELATIVE_SPEAKER.match(phrase):
+                continue
             source = self._source(view, phrase) if phrase else None
             if source is not None:
                 found.append(self._with_channel(view, cue, source))
@@ -159,27 +179,36 @@ class Attributor:
         self.speakers.append(chosen)
         return chosen
 
+    def _speaks(self, view: SentenceView, cue: Hit, impersonal: list[Hit]) -> bool:
+        """Whether a cue introduces a speaker: a speech verb, or a denial verb ("X denied")."""
+        if self._in_region(cue.start) or any(i.start <= cue.start < i.end for i in impersonal):
+            return False  # "is said to": the outlet's hedged voice, not a speaker
+        if cue.kind == "denial":
+            return _kind(cue) == "denial" and bool(_DENIAL_VERB.match(cue.text))
+        if cue.kind != "speech" or _kind(cue) == "impersonal":
+            return False
+        before = self.text[max(view.start, cue.start - 14) : cue.start]
+        if _NEGATED_SPEECH.search(before) or _DETERMINER_BEFORE.search(before):
+            return False  # "Ankara has never confirmed the sale" names no source of the claim
+        estimate = cue.text.lower() in ("estimated", "assessed", "valued")
+        return not (estimate and _NOT_SPEECH_AFTER.match(self.text, cue.end))
+
     def _in_region(self, position: int) -> bool:
         return any(start < position < end for start, end in self.regions)
 
-    def _phrase(self, view: SentenceView, start: int, end: int, kind: str) -> str:
+    def _phrase(self, view: SentenceView, cue: Hit, kind: str) -> str | None:
         """The words naming the speaker around a speech cue."""
-        sentence_end = view.end
-        after = self.text[end:sentence_end]
+        after = self.text[cue.end : view.end]
         if kind == "according":
-            return _LEAD.sub("", re.split(r"[,.;:“”\"]|\s(?:that|on|in)\s", after, maxsplit=1)[0])
-        raw_before = self.text[view.start : start].rstrip()
-        if raw_before.endswith((",", "”", '"', "’")) or not raw_before:
+            return _according_phrase(after)
+        raw_before = self.text[view.start : cue.start].rstrip()
+        told = cue.text.lower().startswith(_TELL)  # "X told Y": Y is the listener
+        if not told and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
             tail = re.split(r"[,.;:]|\s(?:on|in|at|who|that)\s", after, maxsplit=1)[0]
-            stripped = tail.strip()
-            if stripped and (
-                not stripped[:1].islower()
-                or re.search(r"\b[A-Z]", stripped)
-                or stripped.lower().startswith(("the ", "a ", "an "))
-            ):
+            if _speaker_like(tail):
                 return _LEAD.sub("", tail)
-        return self._before(view, start)
+        return self._before(view, cue.start)
 
     def _before(self, view: SentenceView, start: int) -> str:
         lead = self.text[view.start : start]
@@ -203,6 +232,9 @@ class Attributor:
         if not phrase or len(phrase.split()) > 14:
             return None
         lowered = phrase.lower()
+        if lowered == "they":
+            # "they" never stands for one named person: the last group or government.
+            return self._last(lambda s: s.kind != SourceKind.PERSON)
         if lowered in _PRONOUNS:
             return self._last(lambda s: s.kind == SourceKind.PERSON) or None
         if lowered in _NON_PERSONS:
@@ -216,14 +248,17 @@ class Attributor:
 
     def _resolve_definite(self, head: str) -> Source | None:
         """ "the minister" is the last speaker with that role; "the source" the last unnamed one."""
-        if head in ("source", "sources", "official", "officials", "insider"):
+        singular = head.removesuffix("s") if head.endswith("s") and len(head) > 3 else head
+        if singular in self.namer.anonymous or head in self.namer.anonymous:
             return self._last(lambda s: s.kind == SourceKind.ANONYMOUS)
-        role_match = self._last(lambda s: bool(s.role) and head in (s.role or "").lower())
+        role_match = self._last(lambda s: bool(s.role) and singular in (s.role or "").lower())
         if role_match:
             return role_match
-        if head in ("account", "group", "agency", "monitor", "institute", "report"):
+        if singular in self.namer.organizations or singular in self.namer.media:
             return self._last(lambda s: s.kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA))
-        return self._last(lambda s: s.kind == SourceKind.PERSON)
+        if singular in self.namer.title_words:
+            return self._last(lambda s: s.kind == SourceKind.PERSON)
+        return None  # "the file", "the data": named below as what they are
 
     def _last(self, wanted: object) -> Source | None:
         for source in reversed(self.speakers):
@@ -235,3 +270,29 @@ class Attributor:
         direct = cue.text.lower().startswith(("told", "tell"))
         channel = self.namer.channel(self.text[cue.end : view.end], direct)
         return replace(source, channel=channel) if channel and not source.channel else source
+
+
+def _kind(cue: Hit) -> str:
+    return str(getattr(cue.payload, "kind", ""))
+
+
+def _according_phrase(after: str) -> str:
+    """ "according to figures compiled by Defence Weekly": the source is the agent after "by"."""
+    phrase = re.split(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s", after, maxsplit=1)[0]
+    agent = re.search(r"\b(?:by|from)\s+(?P<agent>.+?)(?:\s+from\s.*)?$", phrase)
+    return _LEAD.sub("", agent.group("agent") if agent else phrase)
+
+
+def _speaker_like(tail: str) -> bool:
+    """ "said Park Ji-hoon", "said a senior official"; not "said China had sent"."""
+    stripped = tail.strip()
+    if not stripped:
+        return False
+    words = stripped.split()
+    if len(words) > 10 or any(word.lower() in _CLAUSE_WORDS for word in words):
+        return False
+    return (
+        not stripped[:1].islower()
+        or bool(re.search(r"\b[A-Z]", stripped))
+        or stripped.lower().startswith(("the ", "a ", "an "))
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from armsledger.domain.core import (
@@ -140,19 +141,31 @@ class Extractor:
 
 
 def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
-    """A transfer the article quantifies somewhere ("1.5 million shells") and mentions elsewhere
-    without a number ("gave dud shells to Russia") is one claim: the bare mention folds in."""
-    counted = {
-        (c.supplier.id, c.recipient.id, c.item.category, c.polarity)
-        for c in claims
-        if c.quantity is not None and c.quantity.unit != "percent"
-    }
+    """A transfer the article quantifies ("1.5 million shells") and mentions again without a
+    number is one claim when the bare mention is in the same sentence, or refers back with a
+    definite article ("the shells", "these weapons"); a bare indefinite mention in another
+    sentence ("Iran has also sent drones") reports a transfer of its own."""
+    counted: dict[tuple[object, ...], set[int]] = {}
+    for claim in claims:
+        if claim.quantity is not None and claim.quantity.unit != "percent":
+            counted.setdefault(_flow(claim), set()).add(claim.evidence.start)
     return [
         c
         for c in claims
         if c.quantity is not None
-        or (c.supplier.id, c.recipient.id, c.item.category, c.polarity) not in counted
+        or _flow(c) not in counted
+        or not (c.evidence.start in counted[_flow(c)] or _refers_back(c))
     ]
+
+
+def _flow(claim: Claim) -> tuple[object, ...]:
+    return (claim.supplier.id, claim.recipient.id, claim.item.category, claim.polarity)
+
+
+def _refers_back(claim: Claim) -> bool:
+    term = re.escape(claim.item.term)
+    pattern = rf"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+)?{term}"
+    return re.search(pattern, claim.evidence.text, re.IGNORECASE) is not None
 
 
 def _ids(refs: Sequence[ActorRef]) -> list[str]:

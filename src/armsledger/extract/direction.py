@@ -14,10 +14,11 @@ import re
 from collections.abc import Sequence
 
 from armsledger.domain.core import Quantity
+from armsledger.extract.gapping import gapped_frames
 from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.modality import ModalityReader
-from armsledger.extract.model import Frame, ItemRef, SentenceView, TriggerRef
-from armsledger.extract.roles import optional
+from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
+from armsledger.extract.roles import first_found, optional
 
 _FLOOR_WORDS = re.compile(
     r"\b(?:said|says|told|claimed|reported|added|explained|whether|that|wrote|stated|announced)\b"
@@ -32,11 +33,43 @@ _ABSORBING_GAP = re.compile(
     re.IGNORECASE,
 )
 Owner = TriggerRef | Hit
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$")
+_FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|may|might)\b")
+# A wire dateline ("KYIV, March 3 (Reuters) - ", "NEW YORK - ") names where the story was filed,
+# not a party: it is a clause of its own.
+_DATELINE = re.compile(r"[A-Z][A-Z .’'-]{1,30}(?:,[\w .]{1,20})?(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+")
 # What a payment can consist of: "paid a visit" or "paid tribute" moves nothing.
 _PAYMENT_CATEGORIES = frozenset(
     {"money", "fuel", "food", "raw_materials", "cargo", "components", "technology"}
 )
 # "from ports in Vietnam", "to Amdjarass airport in eastern Chad": the place stands for its state.
+
+
+def _supplied_by(parties: list[ActorRef], earlier: list[Frame]) -> list[ActorRef]:
+    """The recipient of the latest transfer these parties supplied."""
+    ids = {p.actor_id for p in parties}
+    for frame in reversed(earlier):
+        if ids & {s.actor_id for s in frame.suppliers}:
+            return list(frame.recipients)
+    return []
+
+
+def _join_list_items(view: SentenceView, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "requested three NASAMS units; up to 123 AMRAAMs; and up to four radars": a part after
+    a semicolon with neither a transfer word nor a party is one more item of the list before."""
+    joined: list[tuple[int, int]] = []
+    for start, end in clauses:
+        bare = not any(start <= t.start < end for t in view.triggers) and not any(
+            start <= a.start < end for a in view.actors
+        )
+        opened_by_semicolon = any(
+            m.start == start and m.text == ";" for m in view.markers if m.kind.endswith("breaks")
+        )
+        if joined and bare and opened_by_semicolon:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 class DirectionGrammar(ModalityReader):
@@ -46,13 +79,31 @@ class DirectionGrammar(ModalityReader):
         frames: list[Frame] = []
         for clause in self._clauses(view):
             frames += self._clause_frames(view, clause, frames)
-        return frames
+        return gapped_frames(view, frames, self.text)
 
     def _clauses(self, view: SentenceView) -> list[tuple[int, int]]:
         breaks = [m.start for m in view.markers if m.kind == "marker:clause_breaks"]
         breaks += self._new_subject_breaks(view)
+        breaks += self._reduced_relative_ends(view)
+        dateline = _DATELINE.match(self.text, view.start, view.end)
+        if dateline:
+            breaks.append(dateline.end())
         bounds = [view.start, *sorted(set(breaks)), view.end]
-        return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+        return _join_list_items(view, [(a, b) for a, b in itertools.pairwise(bounds) if b > a])
+
+    def _reduced_relative_ends(self, view: SentenceView) -> list[int]:
+        """ "Patriot systems sent to Ukraine by Germany have shot down Russian missiles": a
+        passive participle with no "be" before it modifies the noun before it, and the
+        sentence's own verb, which closes it, is the first finite auxiliary after it."""
+        ends: list[int] = []
+        for trigger in view.triggers:
+            before = self.text[max(view.start, trigger.start - 20) : trigger.start]
+            if not trigger.passive or _BE_BEFORE.search(before):
+                continue
+            finite = _FINITE.search(self.text, trigger.end, view.end)
+            if finite:
+                ends.append(finite.start())
+        return ends
 
     def _new_subject_breaks(self, view: SentenceView) -> list[int]:
         """ ", and Denmark has delivered 19": a coordinated clause with its own subject."""
@@ -82,7 +133,7 @@ class DirectionGrammar(ModalityReader):
         frames: list[Frame] = []
         for trigger in triggers:
             if trigger.pattern in ("pay", "trade"):
-                frames += self._exchange_frames(view, clause, trigger)
+                frames += self._exchange_frames(view, clause, trigger, earlier + frames)
                 continue
             items = owned.get(id(trigger), []) or self._money_items(view, trigger, clause)
             items = items or self._elided_items(view, trigger, clause, earlier + frames)
@@ -105,7 +156,11 @@ class DirectionGrammar(ModalityReader):
         return frames
 
     def _exchange_frames(
-        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+        self,
+        view: SentenceView,
+        clause: tuple[int, int],
+        trigger: TriggerRef,
+        earlier: list[Frame],
     ) -> list[Frame]:
         """ "X paid (Y) [$2bn] for A with/in B", "X traded A for B": what X hands over goes to
         the other side, what comes "for" it comes back; the other side is the indirect object
@@ -126,7 +181,15 @@ class DirectionGrammar(ModalityReader):
             ]
             given += self._money_items(view, trigger, clause)
         origin = next((i.origin for i in returned if i.origin is not None), None)
-        other = other or optional(origin)
+        # "paid ... with 2 tonnes of gold flown to Tehran": where the payment goes.
+        other = other or optional(origin) or self._after(
+            view, trigger.end, clause[1], {"recipient_markers"}
+        )
+        if trigger.passive:
+            # "North Korea sent shells ... and is being paid in oil": the subject is paid, by
+            # the agent or else by the party it just supplied.
+            payer = self._after(view, trigger.end, clause[1], {"agent_markers"})
+            own, other = first_found(payer, _supplied_by(own, earlier)), own
         frames: list[Frame] = []
         for items, sides in ((given, (own, other)), (returned, (other, own))):
             if items and sides[0] and sides[1]:

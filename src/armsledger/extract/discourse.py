@@ -23,7 +23,8 @@ def fill_missing_parties(views: list[SentenceView]) -> None:
                 continue
             if frame.suppliers or frame.recipients:
                 _fill_from_partner(view, frame, complete)
-            elif last_complete is not None and _nameless(view) and _subjectless(frame):
+                _fill_from_last(view, frame, last_complete)
+            elif last_complete is not None and _nameless(view) and _subjectless(frame, view):
                 _inherit(frame, last_complete, view)
         view.frames = [f for f in view.frames if f.suppliers and f.recipients]
         main = [f for f in view.frames if f.rule_id != "counterflow.reverse.v1"]
@@ -63,13 +64,37 @@ def _fill_from_partner(view: SentenceView, frame: Frame, complete: list[tuple[in
     frame.rule_id = frame.rule_id.replace(".v1", "+discourse_partner.v1")
 
 
-def _subjectless(frame: Frame) -> bool:
+def _fill_from_last(view: SentenceView, frame: Frame, last: Frame | None) -> None:
+    """ "Germany has delivered 18 tanks to Ukraine. Poland has handed over 14": a donor named
+    without a recipient gives to the one the transfer just before went to (and a buyer named
+    without a seller buys from the same seller)."""
+    if last is None or (frame.suppliers and frame.recipients):
+        return
+    if view.index - last.sentence > _INHERIT_WINDOW:
+        return
+    known = (frame.suppliers or frame.recipients)[0]
+    partners = last.recipients if frame.suppliers else last.suppliers
+    if not partners or any(p.actor_id == known.actor_id for p in partners):
+        return
+    if frame.suppliers:
+        frame.recipients = list(partners)
+    else:
+        frame.suppliers = list(partners)
+    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_last.v1")
+
+
+def _subjectless(frame: Frame, view: SentenceView) -> bool:
     """A passive, a noun or a verb of motion names no party; an active verb whose subject is a
-    pronoun ("they received rice") may have anyone in mind, so it does not continue."""
+    pronoun ("they received rice") may have anyone in mind, so it does not continue; one whose
+    subject is a party's role ("the recipient has requested", "the buyer") continues."""
     trigger = frame.trigger
     if trigger is None:
         return False
-    return trigger.passive or trigger.pattern not in ("give", "get", "pay")
+    role_subject = any(
+        t.pattern.startswith("agent") and frame.clause[0] <= t.start < trigger.start
+        for t in view.triggers
+    )
+    return trigger.passive or role_subject or trigger.pattern not in ("give", "get", "pay")
 
 
 def _nameless(view: SentenceView) -> bool:

@@ -11,6 +11,10 @@ from armsledger.extract.roles import RoleReader
 from armsledger.lexicon import Cue
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,")
+# "a deal estimated at $400m" puts a figure on the deal, not the transfer in doubt; "deliveries
+# are estimated at 2,000" (with the verb "be") does hedge the claim.
+_VALUE_ESTIMATE = re.compile(r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)\s+$")
+_AT_AFTER = re.compile(r"\s+at\b")
 
 
 class ModalityReader(RoleReader):
@@ -32,11 +36,16 @@ class ModalityReader(RoleReader):
             if cue.kind != "hedge" or not isinstance(cue.payload, Cue):
                 continue
             in_clause = clause[0] <= cue.start < clause[1]
-            if self._in_relative(view, cue.start, trigger.start):
+            if self._in_relative(view, cue.start, trigger.start) or self._values(view, cue):
                 continue  # "Russia, which may soon run short, has received": not this claim
             if cue.end <= trigger.start or (cue.payload.kind == "near" and in_clause):
                 found.append(cue.text)
         return found
+
+    def _values(self, view: SentenceView, cue: Hit) -> bool:
+        if cue.text.lower() != "estimated" or not _AT_AFTER.match(self.text, cue.end):
+            return False
+        return bool(_VALUE_ESTIMATE.search(self.text, view.start, cue.start))
 
     def _in_relative(self, view: SentenceView, position: int, trigger_start: int) -> bool:
         for match in _RELATIVE_CLAUSE.finditer(self.text, view.start, view.end):

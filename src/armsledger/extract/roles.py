@@ -9,6 +9,7 @@ import re
 
 from armsledger.extract.lookup import MarkerIndex
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
+from armsledger.extract.structure import standing_end
 from armsledger.lexicon import Lexicons
 
 _DETERMINER_TAIL = re.compile(
@@ -27,6 +28,9 @@ _PLACE_IN = re.compile(
 )
 
 
+_GERUND_LEAD = re.compile(r"\b(?:for|of|with)\s+$", re.IGNORECASE)
+
+
 class RoleReader:
     """The role rules; DirectionGrammar builds frames on top of them."""
 
@@ -35,6 +39,7 @@ class RoleReader:
         self.text = text
         self.markers = MarkerIndex({}, "", 0)
         self._preceded_cache: dict[tuple[int, int], set[str]] = {}
+        self.standing = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
 
     def _roles(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
@@ -114,9 +119,11 @@ class RoleReader:
         if pattern == "noun_get":
             # "signed a $3.5 billion deal with the United States for 31 drones"
             partner = self._after(view, trigger.end, clause[1], {"prepositions"})
+            # The trigger may end in "with" itself ("deal with") or be followed by it.
             with_partner = (
                 partner
                 if self.text[trigger.end : trigger.end + 6].strip().startswith("with")
+                or trigger.text.lower().endswith(" with")
                 else []
             )
             return first_found(after_from, with_partner, optional(origin)), first_found(
@@ -169,6 +176,9 @@ class RoleReader:
     ) -> list[ActorRef]:
         """The first actor of the trigger's clause that is not inside a prepositional phrase,
         a modifier or a possessive, counted from after a speech verb or "that"."""
+        agent = self._gerund_agent(view, clause, trigger)
+        if agent:
+            return agent
         floor = self._subject_floor(view, clause, trigger)
         found = self._subject_from(view, floor, trigger.start, trigger)
         if found:
@@ -183,6 +193,26 @@ class RoleReader:
             # "Iran sent drones, but denies supplying missiles": the subject carries over.
             return self._subject(view, (view.start, clause[0]), trigger)
         return []
+
+    def _gerund_agent(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[ActorRef]:
+        """ "sanctioned two Chinese firms for exporting engines", "accused Syria of handing
+        Hezbollah missiles": the object of the verb before "for/of/with" does the gerund."""
+        head = self.text[max(clause[0], trigger.start - 8) : trigger.start]
+        if not trigger.text.lower().endswith("ing") or not _GERUND_LEAD.search(head):
+            return []
+        before = [
+            a
+            for a in view.actors
+            if clause[0] <= a.start
+            and a.end <= trigger.start
+            and (not a.is_modifier or standing_end(a, self.text, self.standing) is not None)
+        ]
+        if not before:
+            return []
+        gap = self.text[before[-1].end : trigger.start]
+        return [before[-1]] if len(gap.split()) <= 4 and not re.search(r"[,;]", gap) else []
 
     def _subject_floor(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
@@ -206,7 +236,10 @@ class RoleReader:
         self, view: SentenceView, start: int, end: int, trigger: TriggerRef
     ) -> list[ActorRef]:
         for actor in view.actors:
-            if not start <= actor.start < end or actor.is_modifier or actor.role == "pair":
+            standing = standing_end(actor, self.text, self.standing) is not None
+            if not start <= actor.start < end or actor.role == "pair":
+                continue
+            if actor.is_modifier and not standing:
                 continue
             if actor.possessive and actor.role != "organ":
                 continue

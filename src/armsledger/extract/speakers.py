@@ -17,6 +17,9 @@ _DETERMINERS = re.compile(
 )
 _WORD = re.compile(r"[\w.'’-]+")
 _PARTICLES = {"al", "bin", "de", "van", "von", "der", "da", "el", "ibn", "la", "le"}
+# A capitalised run right after one of these names a place or a body ("artillerymen near
+# Bakhmut", "a spokesman for the Foreign Office"), never the speaker.
+_PLACE_PREPOSITIONS = {"near", "in", "at", "from", "of", "for", "outside", "inside", "across"}
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -60,7 +63,7 @@ class SpeakerNamer:
         state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
         if self._media_names.search(phrase):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
-        person = self._person(words, actor_words)
+        person = "" if _sentence_case(core) else self._person(words, actor_words)
         lowered = [w.lower().strip(".,") for w in words]
         if person and self._is_organization_name(person):
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
@@ -81,6 +84,7 @@ class SpeakerNamer:
         self, phrase: str, lowered: list[str], state: str | None, view: SentenceView, core: str
     ) -> Source | None:
         heads = set(lowered) | {" ".join(pair) for pair in itertools.pairwise(lowered)}
+        heads |= {head.removesuffix("s") for head in heads}  # "the monitors", "two agencies"
         if heads & self.organizations:
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if heads & self.media:
@@ -91,7 +95,10 @@ class SpeakerNamer:
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
         if any(hit.text in phrase for hit in view.organs):
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
-        if core[:1].isupper():
+        if any(word.rstrip("s") in self.title_words for word in lowered):
+            # "a spokesman", "the minister": an official speaking for the state, unnamed.
+            return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
+        if core[:1].isupper() and not _sentence_case(core):
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if state is not None:
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
@@ -100,22 +107,32 @@ class SpeakerNamer:
     def _person(self, words: list[str], actor_words: set[str]) -> str:
         """The last run of capitalised words that are neither titles nor actor names."""
         runs: list[list[str]] = [[]]
+        place = False  # inside a capitalised run that follows a preposition
+        previous = ""
         for word in words:
             bare = re.sub(r"['’]s$", "", word).strip(".,’'")
-            word = bare
-            is_name = (
-                bare[:1].isupper()
-                and bare.split("-")[0] not in actor_words
-                and bare.lower().rstrip(".") not in self.title_words
-                and word not in actor_words
-                and bare.lower() not in self.anonymous
-            ) or (bare.lower() in _PARTICLES and runs[-1])
-            if is_name:
+            is_name = self._is_name_word(bare, actor_words) or (
+                bare.lower() in _PARTICLES and bool(runs[-1])
+            )
+            place = is_name and (place or previous in _PLACE_PREPOSITIONS)
+            if is_name and not place:
                 runs[-1].append(bare)
             elif runs[-1]:
                 runs.append([])
+            if not (is_name or bare.lower() in ("the", "a", "an")):
+                previous = bare.lower()
         named = [run for run in runs if run]
         return " ".join(named[-1]) if named else ""
+
+    def _is_name_word(self, bare: str, actor_words: set[str]) -> bool:
+        return (
+            bare[:1].isupper()
+            and bare.split("-")[0] not in actor_words
+            and bare.lower().rstrip(".") not in self.title_words
+            and bare not in actor_words
+            and bare.lower() not in self.anonymous
+            and bare.lower() not in _PLACE_PREPOSITIONS  # "In May, the ministry said"
+        )
 
     def _head_after(self, lowered: list[str], person: str) -> bool:
         """ "a Daily NK source": the capitalised words modify an unnamed source."""
@@ -143,3 +160,10 @@ class SpeakerNamer:
             if found and found.group("ch") and found.group("ch") not in ("He", "She", "The"):
                 return found.group("ch").strip()
         return None
+
+
+def _sentence_case(core: str) -> bool:
+    """ "Satellite imagery and flight data": only the sentence's first word is capitalised, so
+    the phrase is a common noun (evidence, not a named speaker)."""
+    words = core.split()
+    return len(words) > 1 and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from armsledger.extract.lookup import Hit, MarkerIndex
-from armsledger.extract.model import ItemRef, SentenceView, TriggerRef
+from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
 from armsledger.lexicon import Lexicons, Trigger
 
@@ -243,16 +243,28 @@ class Structure:
 
 
 def read_triggers(
-    view: SentenceView, hits: list[Hit], text: str, markers: MarkerIndex
+    view: SentenceView,
+    hits: list[Hit],
+    text: str,
+    markers: MarkerIndex,
+    heads: frozenset[str] = frozenset(),
+    standing: frozenset[str] = frozenset(),
 ) -> list[TriggerRef]:
-    """One reading per trigger word: verb or noun, active or passive."""
+    """One reading per trigger word: verb or noun, active or passive; `heads` are generic
+    head nouns ("systems"), `standing` group nouns that make an adjective a party ("firms")."""
     groups: dict[tuple[int, int], list[Trigger]] = {}
     for hit in hits:
         if isinstance(hit.payload, Trigger):
             groups.setdefault((hit.start, hit.end), []).append(hit.payload)
     readings: list[TriggerRef] = []
     for (start, end), triggers in sorted(groups.items()):
-        verbal = _verbal_context(view, start, text, markers)
+        if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+            continue  # "hand-wringing", "arms-supply": part of a compound, not the verb
+        verbal = (
+            _verbal_context(view, start, text, markers)
+            or _after_standing_party(view, start, text, standing)
+            or _gerund(text, start, end, view.start)
+        )
         verbs = [t for t in triggers if not t.pattern.startswith(("noun", "agent"))]
         nouns = [t for t in triggers if t.pattern.startswith(("noun", "agent"))]
         form = text[start:end].lower()
@@ -266,7 +278,7 @@ def read_triggers(
             chosen = nouns[0]
         else:
             continue
-        passive = chosen in verbs and _is_passive(view, start, end, text, markers)
+        passive = chosen in verbs and _is_passive(view, (start, end), text, markers, heads)
         readings.append(
             TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end], passive=passive)
         )
@@ -278,6 +290,38 @@ def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
     if not found:
         return "", start
     return found.group(1), max(floor, start - 40) + found.start(1)
+
+
+def standing_end(actor: ActorRef, text: str, standing: frozenset[str]) -> int | None:
+    """ "Chinese firms", "Russian arms suppliers": where the group noun after a nationality
+    adjective ends, the phrase then naming a party of that state; None when no group noun."""
+    if not actor.is_modifier:
+        return None
+    end = None
+    for word in re.finditer(r"\s+([\w-]+)", text[actor.end : actor.end + 40]):
+        if word.start() != (end - actor.end if end else 0) or word.group(1).lower() not in standing:
+            break
+        end = actor.end + word.end()
+    return end
+
+
+def _after_standing_party(
+    view: SentenceView, start: int, text: str, standing: frozenset[str]
+) -> bool:
+    """ "Chinese firms supply engines": the word before the trigger closes a standing party."""
+    before = text[view.start : start].rstrip()
+    for actor in view.actors:
+        end = standing_end(actor, text, standing) if actor.end < start else None
+        if end is not None and view.start + len(before) == end:
+            return True
+    return False
+
+
+def _gerund(text: str, start: int, end: int, floor: int) -> bool:
+    """ "sanctioned for exporting engines", "accused of shipping arms": an -ing form after
+    "for", "of" or "with" is a verb with its own object."""
+    word, _ = _previous_word(text, start, floor)
+    return text[start:end].lower().endswith("ing") and word.lower() in ("for", "of", "with")
 
 
 def _verbal_context(view: SentenceView, start: int, text: str, markers: MarkerIndex) -> bool:
@@ -297,7 +341,14 @@ def _verbal_context(view: SentenceView, start: int, text: str, markers: MarkerIn
     )
 
 
-def _is_passive(view: SentenceView, start: int, end: int, text: str, markers: MarkerIndex) -> bool:
+def _is_passive(
+    view: SentenceView,
+    span: tuple[int, int],
+    text: str,
+    markers: MarkerIndex,
+    heads: frozenset[str],
+) -> bool:
+    start, end = span
     form = text[start:end].lower().split()[0]
     if not (form.endswith("ed") or form in _PARTICIPLES) or form.startswith(("arriv", "reach")):
         return False
@@ -308,9 +359,14 @@ def _is_passive(view: SentenceView, start: int, end: int, text: str, markers: Ma
         word, position = _previous_word(text, position, view.start)
     if "passive_aux" in markers.ending_at(position + len(word)):
         return True
-    # A participle right after its noun is a reduced relative: "containers sent to Russia".
+    # A participle right after its noun is a reduced relative: "containers sent to Russia",
+    # also after a generic head that follows the item's name ("Patriot systems sent to").
+    gap = r"^\s*$"
+    if word.lower() in heads:
+        word, position = _previous_word(text, position, view.start)
+        gap = r"^\s+[\w-]+\s+$"
     return (
         any(item.end == position + len(word) for item in view.items)
-        and bool(re.match(r"^\s*$", text[position + len(word) : start]))
+        and bool(re.match(gap, text[position + len(word) : start]))
         and not any(a.end == position + len(word) for a in view.actors)
     )

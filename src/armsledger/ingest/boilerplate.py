@@ -18,6 +18,7 @@ at least half its text with others is a copy, and repetition across documents is
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -216,7 +217,34 @@ def _with_spans(document: Document, marked: list[bool], lines: list[Line]) -> Do
         run = []
     if run:
         spans.append((run[0].start, run[-1].end))
-    return replace(document, boilerplate=_merged(spans))
+    meta = document.meta
+    if meta.title is None and document.source_format in ("txt", "md"):
+        meta = replace(meta, title=headline(lines, marked))
+    return replace(document, boilerplate=_merged(spans), meta=meta)
+
+
+# A headline is short and stands alone: no closing full stop, not a dateline or a date.
+HEADLINE_MAX_CHARS = 160
+KICKER_MAX_WORDS = 5
+_DATE_LINE = re.compile(r"^[\w ,.]*\b(?:19|20)\d\d\b[\w ,.]*$")
+
+
+def _is_kicker(text: str) -> bool:
+    """ "WAR IN UKRAINE" above a headline labels a section; it is not the title."""
+    return text.isupper() and len(text.split()) <= KICKER_MAX_WORDS
+
+
+def headline(lines: list[Line], marked: list[bool]) -> str | None:
+    """The title of a text dump: its first line that is not boilerplate, when it reads like
+    a headline (short, no closing full stop, not a date)."""
+    for line, is_marked in zip(lines, marked, strict=True):
+        if is_marked or _DATE_LINE.match(line.text) or _is_kicker(line.text):
+            continue
+        text = line.text.lstrip("#").strip()  # a Markdown heading keeps its words
+        if len(text) <= HEADLINE_MAX_CHARS and not text.endswith("."):
+            return text
+        return None
+    return None
 
 
 def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -51,6 +51,19 @@ class Ledger:
         assessment = self.assessments.get(claim_id)
         return assessment.grade if assessment else None
 
+    @cached_property
+    def provenance_outlets(self) -> dict[str, str]:
+        if self.fusion is None:
+            return {}
+        return {p.doc_id: p.outlet for p in self.fusion.provenance if p.outlet}
+
+    def outlet_of(self, doc_id: str) -> str | None:
+        """The outlet from the document's metadata, else the one fusion read off its text."""
+        document = self.documents_by_id.get(doc_id)
+        if document is not None and document.meta.outlet:
+            return document.meta.outlet
+        return self.provenance_outlets.get(doc_id)
+
     def actor_name(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
         return actor.name if actor else actor_id
