@@ -86,3 +86,14 @@ def test_claims_record_has_the_evaluation_fields(extractor: Extractor) -> None:
         "stage",
         "rule",
     } <= set(record)
+
+
+def test_claims_bare_mention_folds_only_when_it_refers_back(extractor: Extractor) -> None:
+    # "the drones" points back at the counted transfer; a new indefinite mention in another
+    # sentence is a transfer of its own and keeps its claim without a number.
+    back = "Iran has delivered 300 drones to Russia. Iran sent the drones to Russia by sea."
+    new = "Iran has delivered 300 drones to Russia. Iran has also sent drones to Russia."
+    for text, expected in ((back, [300.0]), (new, [300.0, None])):
+        claims = extractor.extract(_document(text))
+        values = [c.quantity.value if c.quantity else None for c in claims]
+        assert values == expected, text

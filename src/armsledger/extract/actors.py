@@ -20,6 +20,7 @@ _ROLE_ORDER = (
     "half_south",
     "adjectives",
 )
+_RANK = {role: rank for rank, role in enumerate(_ROLE_ORDER)}
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ORGAN_GAP = re.compile(r"^(?:['’]s)?\s*(?:[a-z]+\s+)?$")
 # Plural demonyms name people ("the Russians"), not a modifier of the next noun.
@@ -88,7 +89,7 @@ class ActorResolver:
         usable = [t for t in terms if t.needs_prior is None or t.needs_prior in self.seen_leaders]
         if not usable:
             return None
-        term = min(usable, key=lambda t: _ROLE_ORDER.index(t.role) if t.role in _ROLE_ORDER else 9)
+        term = min(usable, key=lambda t: _RANK.get(t.role, 9))
         if term.leader:
             self.seen_leaders.add(term.leader)
         actor_id, role = term.actor_id, term.role

@@ -44,9 +44,7 @@ class Analyser:
         self.times = TimeReader(lexicons.times)
         self.namer = SpeakerNamer(lexicons)
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
-        self.standing_heads = frozenset(
-            w.lower() for w in lexicons.grammar.words("standing_heads")
-        )
+        self.standing_heads = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
 
     def analyse(self, document: Document) -> list[SentenceView]:
         text = document.text

@@ -9,11 +9,11 @@ they own the other way.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 
 from armsledger.domain.core import Quantity
+from armsledger.extract.clauses import clauses
 from armsledger.extract.gapping import gapped_frames
 from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.modality import ModalityReader
@@ -33,11 +33,7 @@ _ABSORBING_GAP = re.compile(
     re.IGNORECASE,
 )
 Owner = TriggerRef | Hit
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$")
-_FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|may|might)\b")
-# A wire dateline ("KYIV, March 3 (Reuters) - ", "NEW YORK - ") names where the story was filed,
-# not a party: it is a clause of its own.
-_DATELINE = re.compile(r"[A-Z][A-Z .’'-]{1,30}(?:,[\w .]{1,20})?(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+")
+_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+['’]s?|its|their|his|her|our)\s+(?:[\w-]+\s+)?$")
 # What a payment can consist of: "paid a visit" or "paid tribute" moves nothing.
 _PAYMENT_CATEGORIES = frozenset(
     {"money", "fuel", "food", "raw_materials", "cargo", "components", "technology"}
@@ -54,72 +50,14 @@ def _supplied_by(parties: list[ActorRef], earlier: list[Frame]) -> list[ActorRef
     return []
 
 
-def _join_list_items(view: SentenceView, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "requested three NASAMS units; up to 123 AMRAAMs; and up to four radars": a part after
-    a semicolon with neither a transfer word nor a party is one more item of the list before."""
-    joined: list[tuple[int, int]] = []
-    for start, end in clauses:
-        bare = not any(start <= t.start < end for t in view.triggers) and not any(
-            start <= a.start < end for a in view.actors
-        )
-        opened_by_semicolon = any(
-            m.start == start and m.text == ";" for m in view.markers if m.kind.endswith("breaks")
-        )
-        if joined and bare and opened_by_semicolon:
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
-
-
 class DirectionGrammar(ModalityReader):
     def frames(self, view: SentenceView, markers: MarkerIndex) -> list[Frame]:
         self.markers = markers
         self._preceded_cache = {}
         frames: list[Frame] = []
-        for clause in self._clauses(view):
+        for clause in clauses(view, self.text):
             frames += self._clause_frames(view, clause, frames)
         return gapped_frames(view, frames, self.text)
-
-    def _clauses(self, view: SentenceView) -> list[tuple[int, int]]:
-        breaks = [m.start for m in view.markers if m.kind == "marker:clause_breaks"]
-        breaks += self._new_subject_breaks(view)
-        breaks += self._reduced_relative_ends(view)
-        dateline = _DATELINE.match(self.text, view.start, view.end)
-        if dateline:
-            breaks.append(dateline.end())
-        bounds = [view.start, *sorted(set(breaks)), view.end]
-        return _join_list_items(view, [(a, b) for a, b in itertools.pairwise(bounds) if b > a])
-
-    def _reduced_relative_ends(self, view: SentenceView) -> list[int]:
-        """ "Patriot systems sent to Ukraine by Germany have shot down Russian missiles": a
-        passive participle with no "be" before it modifies the noun before it, and the
-        sentence's own verb, which closes it, is the first finite auxiliary after it."""
-        ends: list[int] = []
-        for trigger in view.triggers:
-            before = self.text[max(view.start, trigger.start - 20) : trigger.start]
-            if not trigger.passive or _BE_BEFORE.search(before):
-                continue
-            finite = _FINITE.search(self.text, trigger.end, view.end)
-            if finite:
-                ends.append(finite.start())
-        return ends
-
-    def _new_subject_breaks(self, view: SentenceView) -> list[int]:
-        """ ", and Denmark has delivered 19": a coordinated clause with its own subject."""
-        breaks: list[int] = []
-        for actor in view.actors:
-            lead = re.search(
-                r",\s*(?:and|but|while)\s+(?:the\s+)?$", self.text[view.start : actor.start]
-            )
-            follow = self.text[actor.end : actor.end + 30]
-            if lead and re.match(
-                r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
-                r"later|reportedly|\w+ed)\b",
-                follow,
-            ):
-                breaks.append(view.start + lead.start())
-        return breaks
 
     def _clause_frames(
         self, view: SentenceView, clause: tuple[int, int], earlier: list[Frame]
@@ -182,8 +120,10 @@ class DirectionGrammar(ModalityReader):
             given += self._money_items(view, trigger, clause)
         origin = next((i.origin for i in returned if i.origin is not None), None)
         # "paid ... with 2 tonnes of gold flown to Tehran": where the payment goes.
-        other = other or optional(origin) or self._after(
-            view, trigger.end, clause[1], {"recipient_markers"}
+        other = (
+            other
+            or optional(origin)
+            or self._after(view, trigger.end, clause[1], {"recipient_markers"})
         )
         if trigger.passive:
             # "North Korea sent shells ... and is being paid in oil": the subject is paid, by
@@ -370,10 +310,15 @@ class DirectionGrammar(ModalityReader):
             owner = self._owner_of(item, owners, main)
             if isinstance(owner, Hit) and owner.kind == "marker:restore_markers":
                 owner = main
-            if owner is _NOBODY:
+            if owner is _NOBODY or (owned.get(id(owner)) and self._purpose(item)):
                 continue
             owned.setdefault(id(owner), []).append(item)
         return owned
+
+    def _purpose(self, item: ItemRef) -> bool:
+        """ "rockets for Ukraine's launchers", "parts for its F-16s": after goods, "for" and a
+        possessive name what the goods serve, not more goods."""
+        return bool(_PURPOSE.search(self.text, max(0, item.start - 40), item.start))
 
     def _owner_of(self, item: ItemRef, owners: Sequence[Owner], main: TriggerRef) -> Owner:
         for owner in owners:

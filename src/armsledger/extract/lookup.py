@@ -7,6 +7,8 @@ are names only with their capital), and an acronym must match exactly ("US" is n
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -38,7 +40,9 @@ def fold(text: str) -> str:
     return folded.translate(_FOLD)
 
 
+@functools.lru_cache(maxsize=16384)
 def _case_ok(term: str, surface: str) -> bool:
+    """Pure and called with the same few (term, surface) pairs over and over: cached."""
     term_words, surface_words = term.split(), surface.split()
     if len(term_words) != len(surface_words):
         return term[:1].islower() or surface[:1].isupper()
@@ -64,34 +68,58 @@ class Automaton:
         self._automaton = ahocorasick.Automaton()
         for key, payloads in table.items():
             # Lower-case terms match in any case: only capitalised ones need the case check.
-            checked = tuple((k, t, p, t != t.lower()) for k, t, p in payloads)
+            checked = tuple((k, t, p, t != t.lower(), _is_designation(p)) for k, t, p in payloads)
             self._automaton.add_word(key, (len(key), checked))
         self._automaton.make_automaton()
+        # The last text scanned and its matches (see hits); a new text replaces them.
+        self._scanned: tuple[str, list[tuple[int, Hit]]] | None = None
 
-    def hits(self, text: str, folded: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+    def hits(self, text: str, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Whole-word matches lying in text[start:end]; `folded` is fold(text).
+
+        The grammar asks sentence after sentence of one document, so the whole text is scanned
+        once and the matches of a range are cut out of that scan, in the same order.
+        """
+        if self._scanned is None or self._scanned[0] is not text:
+            self._scanned = (text, self._scan(text, folded))
+        matches = self._scanned[1]
         stop = len(text) if end is None else end
-        for last, (length, payloads) in self._automaton.iter(folded, start, stop):
+        if start == 0 and stop == len(text):
+            return [hit for _, hit in matches]
+        # Matches come in order of their last character; one lying in the range ends after
+        # `start` and no later than `stop`.
+        low = bisect.bisect_right(matches, start, key=lambda match: match[0])
+        high = bisect.bisect_right(matches, stop, key=lambda match: match[0])
+        return [hit for _, hit in matches[low:high] if hit.start >= start]
+
+    def _scan(self, text: str, folded: str) -> list[tuple[int, Hit]]:
+        """(end of the matched term, hit) for every whole-word match, in the automaton's order."""
+        size = len(text)
+        found: list[tuple[int, Hit]] = []
+        for last, (length, payloads) in self._automaton.iter(folded):
             first, finish = last - length + 1, last + 1
-            if text[first].isalnum() and first > 0 and text[first - 1].isalnum():
+            if first > 0 and text[first].isalnum() and text[first - 1].isalnum():
                 continue
             variant_end = finish
-            if text[finish - 1].isalnum() and finish < len(text) and text[finish].isalnum():
+            if finish < size and text[finish].isalnum() and text[last].isalnum():
                 variant = _VARIANT.match(text, finish)
                 if variant is None:
                     continue
                 variant_end = variant.end()
             surface = text[first:finish]
-            for kind, term, payload, cased in payloads:
-                if variant_end != finish and not _is_designation(payload):
+            for kind, term, payload, cased, designation in payloads:
+                if variant_end != finish and not designation:
                     continue
                 if not cased or _case_ok(term, surface):
-                    yield Hit(
+                    hit = Hit(
                         start=first,
                         end=variant_end,
                         kind=kind,
                         payload=payload,
-                        text=text[first:variant_end],
+                        text=surface if variant_end == finish else text[first:variant_end],
                     )
+                    found.append((finish, hit))
+        return found
 
 
 # A type name continues with its variant suffix: "Leopard 2A4s", "AIM-9M", "Su-30SMEs", "T-72B3".

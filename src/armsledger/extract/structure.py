@@ -98,6 +98,7 @@ class Structure:
         self.lexicons = lexicons
         self.text = text
         self.blocking = lexicons.blocking_heads
+        self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
 
     def prepare(self, view: SentenceView) -> None:
         self._drop_unit_nouns(view)
@@ -224,7 +225,11 @@ class Structure:
     def _block_producers(self, view: SentenceView) -> None:
         for item in view.items:
             following = re.match(r"[\s-]+([\w-]+)", self.text[item.end : item.end + 30])
-            if following and following.group(1).lower() in self.blocking:
+            word = following.group(1).lower() if following else ""
+            # "three NASAMS units": after a named type a generic head counts the goods.
+            if item.designation is not None and word in self.generic_heads:
+                continue
+            if word in self.blocking:
                 item.blocked = True
 
     def _set_origins(self, view: SentenceView) -> None:

@@ -30,11 +30,24 @@ class TimeReader:
             rf"|(?:the\s+)?(?P<unit>{units})(?:\s+(?P<uyear>(?:19|20)\d\d))?)\b",
             re.IGNORECASE,
         )
+        # Each transfer of a sentence asks for the sentence's times: the last answer is kept.
+        self._last: tuple[tuple[str, int, int, date | None], list[tuple[TimeRef, int]]] | None
+        self._last = None
 
     def find(
         self, text: str, start: int, end: int, published: date | None
     ) -> list[tuple[TimeRef, int]]:
         """Time expressions of text[start:end] with their offsets."""
+        key = (text, start, end, published)
+        if self._last is not None and self._last[0] == key:
+            return list(self._last[1])
+        found = self._scan(text, start, end, published)
+        self._last = (key, found)
+        return list(found)
+
+    def _scan(
+        self, text: str, start: int, end: int, published: date | None
+    ) -> list[tuple[TimeRef, int]]:
         found: list[tuple[TimeRef, int]] = []
         for match in self._pattern.finditer(text, start, end):
             month = match.group("month")

@@ -54,8 +54,14 @@ def _ends_with_split_stop(text: str, floor: int, position: int) -> bool:
     chunk_end = position + 1
     while chunk_end < len(text) and not text[chunk_end].isspace():
         chunk_end += 1
-    offset = position - chunk_start
-    return any(token.idx == offset for token in tokenizer()(text[chunk_start:chunk_end]))
+    return _splits_at(text[chunk_start:chunk_end], position - chunk_start)
+
+
+@functools.lru_cache(maxsize=8192)
+def _splits_at(chunk: str, offset: int) -> bool:
+    """spaCy tokenizes a whitespace chunk on its own, so the answer depends on the chunk alone
+    and repeats for common words ("said.", "Russia."): cached."""
+    return any(token.idx == offset for token in tokenizer()(chunk))
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

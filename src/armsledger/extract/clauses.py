@@ -1,0 +1,80 @@
+"""Clause splitting: where the participants of one transfer word stop.
+
+A clause ends at a closing word of grammar.yaml ("but", "while", ";"), before a coordinated
+clause with its own subject, after a wire dateline and at the main verb after a reduced
+relative; a semicolon that only separates items of one list does not end it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from armsledger.extract.model import SentenceView
+
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$")
+_FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|may|might)\b")
+# A wire dateline ("KYIV, March 3 (Reuters) - ", "NEW YORK - ") names where the story was filed,
+# not a party: it is a clause of its own.
+_DATELINE = re.compile(r"[A-Z][A-Z .’'-]{1,30}(?:,[\w .]{1,20})?(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+")
+
+
+def clauses(view: SentenceView, text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence: spans between clause-closing words, new subjects,
+    the end of a reduced relative and a dateline; list items after semicolons stay joined."""
+    breaks = [m.start for m in view.markers if m.kind == "marker:clause_breaks"]
+    breaks += _new_subject_breaks(view, text)
+    breaks += _reduced_relative_ends(view, text)
+    dateline = _DATELINE.match(text, view.start, view.end)
+    if dateline:
+        breaks.append(dateline.end())
+    bounds = [view.start, *sorted(set(breaks)), view.end]
+    return _join_list_items(view, [(a, b) for a, b in itertools.pairwise(bounds) if b > a])
+
+
+def _reduced_relative_ends(view: SentenceView, text: str) -> list[int]:
+    """ "Patriot systems sent to Ukraine by Germany have shot down Russian missiles": a
+    passive participle with no "be" before it modifies the noun before it, and the
+    sentence's own verb, which closes it, is the first finite auxiliary after it."""
+    ends: list[int] = []
+    for trigger in view.triggers:
+        before = text[max(view.start, trigger.start - 20) : trigger.start]
+        if not trigger.passive or _BE_BEFORE.search(before):
+            continue
+        finite = _FINITE.search(text, trigger.end, view.end)
+        if finite:
+            ends.append(finite.start())
+    return ends
+
+
+def _new_subject_breaks(view: SentenceView, text: str) -> list[int]:
+    """ ", and Denmark has delivered 19": a coordinated clause with its own subject."""
+    breaks: list[int] = []
+    for actor in view.actors:
+        lead = re.search(r",\s*(?:and|but|while)\s+(?:the\s+)?$", text[view.start : actor.start])
+        follow = text[actor.end : actor.end + 30]
+        if lead and re.match(
+            r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
+            r"later|reportedly|\w+ed)\b",
+            follow,
+        ):
+            breaks.append(view.start + lead.start())
+    return breaks
+
+
+def _join_list_items(view: SentenceView, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "requested three NASAMS units; up to 123 AMRAAMs; and up to four radars": a part after
+    a semicolon with neither a transfer word nor a party is one more item of the list before."""
+    joined: list[tuple[int, int]] = []
+    for start, end in clauses:
+        bare = not any(start <= t.start < end for t in view.triggers) and not any(
+            start <= a.start < end for a in view.actors
+        )
+        opened_by_semicolon = any(
+            m.start == start and m.text == ";" for m in view.markers if m.kind.endswith("breaks")
+        )
+        if joined and bare and opened_by_semicolon:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
