@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -85,13 +86,17 @@ def test_lexicon_designation_variants_include_spellings(designation: str, varian
     assert variant in designation_variants(designation)
 
 
-def _broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+def _broken_copy(tmp_path: Path, name: str, old: str | re.Pattern[str], new: str) -> Path:
+    """A copy of the lexicons with one edit; `old` is a string or, where the text changes with
+    every version (the header), a pattern."""
     target = tmp_path / "lexicons"
     shutil.copytree(LEXICON_DIR, target)
     path = target / name
     text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    pattern = old if isinstance(old, re.Pattern) else re.compile(re.escape(old))
+    broken, count = pattern.subn(new, text, count=1)
+    assert count == 1, f"{name}: {pattern.pattern!r} not found"
+    path.write_text(broken, encoding="utf-8")
     return target
 
 
@@ -122,7 +127,12 @@ def _broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
             "supply\tsend\tgive",
             "verbs.tsv: entry 2 (supply): duplicate id",
         ),
-        ("actors.yaml", "version: 1\n", "", "actors.yaml: missing integer `version:` header"),
+        (
+            "actors.yaml",
+            re.compile(r"^version: \d+\n", re.MULTILINE),
+            "",
+            "actors.yaml: missing integer `version:` header",
+        ),
         (
             "actors.yaml",
             "{id: RUS,",
@@ -132,7 +142,7 @@ def _broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
     ],
 )
 def test_lexicon_broken_file_names_file_and_entry(
-    tmp_path: Path, name: str, old: str, new: str, message: str
+    tmp_path: Path, name: str, old: str | re.Pattern[str], new: str, message: str
 ) -> None:
     directory = _broken_copy(tmp_path, name, old, new)
     with pytest.raises(LexiconError) as raised:

@@ -30,9 +30,10 @@ _NOT_SPEECH_AFTER = re.compile(r"\s+at\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # The words that can follow a speech verb in "..., said X": a speaker phrase has no verb of
 # its own ("said China had not sent weapons" reports what was said).
-_CLAUSE_WORDS = frozenset(
-    "has have had is are was were will would could can did does do not never may might "
-    "must should shall".split()
+_CLAUSE_WORD = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|could|can|did|does|do|not|never|may|might|"
+    r"must|should|shall)\b",
+    re.IGNORECASE,
 )
 # Denials name their author like speech verbs do: "Vucic has rejected the allegation".
 _DENIAL_VERB = re.compile(
@@ -41,6 +42,7 @@ _DENIAL_VERB = re.compile(
     re.IGNORECASE,
 )
 _TELL = ("told", "tell", "tells")
+_TAG_END = re.compile(r"\s*(?:that\b|[.;”\"]|$)")
 # "the minister", "the monitors": a common noun taking up a speaker named before; "the Pentagon"
 # is a name and goes to the namer.
 _DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?P<head>[a-z][\w-]*)$")
@@ -164,7 +166,7 @@ class Attributor:
         for cue in view.cues:
             if not self._speaks(view, cue, impersonal):
                 continue
-            kind = "verb" if cue.kind == "denial" else _kind(cue)
+            kind = "verb" if cue.kind == "denial" or _kind(cue) == "tag" else _kind(cue)
             phrase = self._phrase(view, cue, kind)
             if phrase is None or _RELATIVE_SPEAKER.match(phrase):
                 continue
@@ -183,13 +185,15 @@ class Attributor:
         """Whether a cue introduces a speaker: a speech verb, or a denial verb ("X denied")."""
         if self._in_region(cue.start) or any(i.start <= cue.start < i.end for i in impersonal):
             return False  # "is said to": the outlet's hedged voice, not a speaker
+        before = self.text[max(view.start, cue.start - 14) : cue.start]
+        if _NEGATED_SPEECH.search(before) or _DETERMINER_BEFORE.search(before):
+            return False  # "Ankara has never confirmed the sale" names no source of the claim
         if cue.kind == "denial":
             return _kind(cue) == "denial" and bool(_DENIAL_VERB.match(cue.text))
         if cue.kind != "speech" or _kind(cue) == "impersonal":
             return False
-        before = self.text[max(view.start, cue.start - 14) : cue.start]
-        if _NEGATED_SPEECH.search(before) or _DETERMINER_BEFORE.search(before):
-            return False  # "Ankara has never confirmed the sale" names no source of the claim
+        if _kind(cue) == "tag" and not _TAG_END.match(self.text, cue.end, view.end):
+            return False
         estimate = cue.text.lower() in ("estimated", "assessed", "valued")
         return not (estimate and _NOT_SPEECH_AFTER.match(self.text, cue.end))
 
@@ -289,7 +293,7 @@ def _speaker_like(tail: str) -> bool:
     if not stripped:
         return False
     words = stripped.split()
-    if len(words) > 10 or any(word.lower() in _CLAUSE_WORDS for word in words):
+    if len(words) > 10 or _CLAUSE_WORD.search(stripped):
         return False
     return (
         not stripped[:1].islower()

@@ -34,6 +34,29 @@ _ABSORBING_GAP = re.compile(
 )
 Owner = TriggerRef | Hit
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+['’]s?|its|their|his|her|our)\s+(?:[\w-]+\s+)?$")
+# Words before a transfer word that report no transfer: a refusal, a halt, a ban, a warning,
+# an open question or the absence of evidence ("refused to send", "froze sales of", "warned
+# China against sending", "no evidence that China has supplied", "whether Iran had sent").
+_NOT_ASSERTED = re.compile(
+    r"(?:\bagainst\s+$|\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|reluctan(?:t|ce)|"
+    r"fr(?:oze|eeze|eezes|ozen)|halt(?:s|ed)?|suspend(?:s|ed)?|ban(?:s|ned)?|block(?:s|ed)?|"
+    r"bar(?:s|red)|prohibit(?:s|ed)?|stop(?:s|ped)?|prevent(?:s|ed)?|no\s+(?:evidence|sign|"
+    r"indication|proof)|whether|not\s+to)\b(?:[^.;:]*?\s)?)(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+# Words before an item that make it the target or the user of the goods, not the goods.
+_TARGET = re.compile(
+    r"\b(?:against|intercept(?:s|ed|ing)?|to\s+(?:counter|down|destroy|defeat)|"
+    r"used\s+(?:in|on|by|to\s+\w+|against|for)|(?:protect|defend|shield)\w*\s+"
+    r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_FOR_AFTER_GOODS = re.compile(
+    r"\s+for\s+(?:(?:the|its|their|his|her|our|same|these|those|a|an)\s+)*(?:[\w-]+\s+)?",
+    re.IGNORECASE,
+)
+_AND_OR = re.compile(r"\s*,?\s*(?:and|or)\s*", re.IGNORECASE)
+_LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
 # What a payment can consist of: "paid a visit" or "paid tribute" moves nothing.
 _PAYMENT_CATEGORIES = frozenset(
     {"money", "fuel", "food", "raw_materials", "cargo", "components", "technology"}
@@ -147,7 +170,7 @@ class DirectionGrammar(ModalityReader):
         if re.match(r"(?:if|unless)\b", self.text[clause[0] : clause[0] + 8].lower()):
             return True
         return any(
-            re.search(r"\bagainst\s+$", self.text[max(clause[0], t.start - 10) : t.start])
+            _NOT_ASSERTED.search(self.text, max(clause[0], t.start - 60), t.start)
             for t in view.triggers
             if clause[0] <= t.start < clause[1]
         )
@@ -304,21 +327,41 @@ class DirectionGrammar(ModalityReader):
         owners.sort(key=lambda owner: owner.start)
         owned: dict[int, list[ItemRef]] = {}
         main = triggers[0]
+        previous: ItemRef | None = None
+        skipped = ""
         for item in view.items:
             if not (start <= item.start < end) or item.blocked:
                 continue
             owner = self._owner_of(item, owners, main)
             if isinstance(owner, Hit) and owner.kind == "marker:restore_markers":
                 owner = main
-            if owner is _NOBODY or (owned.get(id(owner)) and self._purpose(item)):
+            gap = self.text[previous.end : item.start] if previous is not None else ""
+            # An item coordinated with a target is one more target ("against missiles, aircraft
+            # and drones"); after a purpose ("missiles for air defence, shells") only "and" or
+            # "or" continues it, a bare comma going back to the goods.
+            chained = skipped == "target" and _LISTED.fullmatch(gap)
+            chained = chained or (skipped == "purpose" and _AND_OR.fullmatch(gap))
+            kind = self._target(item, previous, bool(owned.get(id(owner))))
+            skipped = kind or (skipped if chained else "")
+            previous = item
+            if owner is _NOBODY or skipped:
                 continue
             owned.setdefault(id(owner), []).append(item)
         return owned
 
-    def _purpose(self, item: ItemRef) -> bool:
-        """ "rockets for Ukraine's launchers", "parts for its F-16s": after goods, "for" and a
-        possessive name what the goods serve, not more goods."""
-        return bool(_PURPOSE.search(self.text, max(0, item.start - 40), item.start))
+    def _target(self, item: ItemRef, previous: ItemRef | None, has_goods: bool) -> str:
+        """Items that are not the goods: what they are used against or in ("a capability
+        against cruise missiles", "components used in drones", "to intercept missiles") and,
+        after goods, what the goods serve ("rockets for Ukraine's launchers", "engines for
+        the same drones", "ammunition for HIMARS launchers")."""
+        if _TARGET.search(self.text, max(0, item.start - 60), item.start):
+            return "target"
+        if not has_goods:
+            return ""
+        purpose = _PURPOSE.search(self.text, max(0, item.start - 40), item.start) or (
+            previous is not None and _FOR_AFTER_GOODS.fullmatch(self.text[previous.end : item.start])
+        )
+        return "purpose" if purpose else ""
 
     def _owner_of(self, item: ItemRef, owners: Sequence[Owner], main: TriggerRef) -> Owner:
         for owner in owners:

@@ -5,12 +5,14 @@ allegations" denies the claims that X was party to."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from armsledger.extract.model import ActorRef, Frame, SentenceView
 from armsledger.lexicon import Cue
 
 _INHERIT_WINDOW = 4  # sentences a nameless transfer may look back
+_DENIAL_REACH = 4  # sentences back in which "X denied the allegations" finds them
 
 
 def fill_missing_parties(views: list[SentenceView]) -> None:
@@ -130,7 +132,15 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
         if not deniers:
             continue
         denied_ids = {part for ref in deniers for part in ref.actor_id.split("+")}
-        targets = _recent_frames(views, position, denied_ids)
+        targets = _recent_frames(views, position, denied_ids, _DENIAL_REACH)
+        named = [item for item in view.items if not item.blocked]
+        if named and (targets or len(denied_ids) > 1):
+            # "both countries denied any missile transfer", "Moscow and Pyongyang have denied
+            # any arms trade": a denial that names the goods answers the article's main
+            # allegation between the deniers, the direction most of its transfers take.
+            earlier = _recent_frames(views, position, denied_ids, position, both=True, every=True)
+            main = _main_direction(earlier or targets)
+            targets = [replace(main, items=named)] if main else []
         view.frames = [_denied_copy(frame, view, deniers, cue.text) for frame in targets]
 
 
@@ -139,17 +149,47 @@ def _deniers(view: SentenceView, cue_start: int) -> list[ActorRef]:
     return before[:2] if before else []
 
 
-def _recent_frames(views: list[SentenceView], position: int, ids: set[str]) -> list[Frame]:
-    for earlier in range(position - 1, max(-1, position - 5), -1):
-        frames = [
+def _recent_frames(
+    views: list[SentenceView],
+    position: int,
+    ids: set[str],
+    reach: int,
+    *,
+    both: bool = False,
+    every: bool = False,
+) -> list[Frame]:
+    """The frames of the nearest sentence before `position` that involve `ids` (all of them
+    when `both`); with `every`, those of all sentences within reach."""
+    found: list[Frame] = []
+    for earlier in range(position - 1, max(-1, position - reach - 1), -1):
+        found += [
             f
             for f in views[earlier].frames
             if not f.negated
-            and ({a.actor_id for a in f.suppliers} | {a.actor_id for a in f.recipients}) & ids
+            and not f.rule_id.startswith("counterflow")
+            and _involves(f, ids, both=both)
         ]
-        if frames:
-            return frames
-    return []
+        if found and not every:
+            return found
+    return found
+
+
+def _main_direction(frames: list[Frame]) -> Frame | None:
+    """The frame whose (supplier, recipient) pair most frames share; the latest on a tie."""
+    counts = Counter(_pair(f) for f in frames)
+    return max(frames, key=lambda f: counts[_pair(f)], default=None)
+
+
+def _pair(frame: Frame) -> tuple[str, str]:
+    return (
+        "+".join(a.actor_id for a in frame.suppliers),
+        "+".join(a.actor_id for a in frame.recipients),
+    )
+
+
+def _involves(frame: Frame, ids: set[str], *, both: bool) -> bool:
+    parties = {a.actor_id for a in frame.suppliers} | {a.actor_id for a in frame.recipients}
+    return ids <= parties if both else bool(parties & ids)
 
 
 def _denied_copy(frame: Frame, view: SentenceView, deniers: list[ActorRef], cue: str) -> Frame:

@@ -60,10 +60,13 @@ class ModalityReader(RoleReader):
         cues = [c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)]
         pending = [c for c in cues if getattr(c.payload, "kind", "") == "pending"]
         found: Hit | None = None
+        negations = [c for c in cues if getattr(c.payload, "kind", "") == "negation"]
         for cue in cues:
             kind = getattr(cue.payload, "kind", "")
             if any(p.start <= cue.start < p.end for p in pending) or kind == "pending":
                 continue
+            if kind == "denial" and any(0 <= cue.start - n.end <= 1 for n in negations):
+                continue  # "did not deny that it had sent": a negated denial affirms
             gap = trigger.start - cue.end
             after = cue.start - trigger.end
             if kind == "negation" and (

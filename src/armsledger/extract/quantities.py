@@ -68,10 +68,13 @@ class AmountReader:
             rf"(?:\b(?P<qual>{qualifier})\s+)?\b(?P<vague>{_alternation(list(words.vague))})\b",
             re.IGNORECASE,
         )
+        scale_words = rf"(?:\s+(?:{_alternation(scales)})\b)*"
+        # "between 4 million and 6 million", "between 4 and 6 million", "2,000 to 2,500".
         self._range = re.compile(
-            rf"\b(?:between\s+(?P<low>{_NUMERAL})\s+and\s+(?P<high>{_NUMERAL})"
-            rf"|(?P<low2>{_NUMERAL})\s*(?:to|-|–)\s*(?P<high2>{_NUMERAL}))"
-            rf"(?P<scale>(?:\s+(?:{_alternation(scales)})\b)*)",
+            rf"\b(?:between\s+(?P<low>{_NUMERAL})(?P<lscale>{scale_words})\s+and\s+"
+            rf"(?P<high>{_NUMERAL})"
+            rf"|(?P<low2>{_NUMERAL})(?P<lscale2>{scale_words})\s*(?:to|-|–)\s*(?P<high2>{_NUMERAL}))"
+            rf"(?P<scale>{scale_words})",
             re.IGNORECASE,
         )
         self._unit = re.compile(rf"\s*(?P<unit>{_alternation(list(words.units))})(?!\w)", re.I)
@@ -81,8 +84,12 @@ class AmountReader:
         self._descriptor = re.compile(
             rf"\s?-?\s?(?:{_alternation(list(words.descriptor_units))})(?![a-z])", re.IGNORECASE
         )
+        # "250,000 shells a month", "$3 billion of arms annually"; not "a year ago", and not a
+        # rate beyond a preposition that starts another phrase ("sent to Kyiv every week").
         self._rate = re.compile(
-            rf"^(?:\s+\w+)?\s+(?P<rate>{_alternation(list(words.rates))})\b", re.IGNORECASE
+            r"^(?:\s+(?!(?:to|in|from|by|for|since|after|before|last|this|next)\b)[\w-]+){0,2}"
+            rf"\s+(?P<rate>{_alternation(list(words.rates))})\b(?!\s+(?:ago|earlier|later))",
+            re.IGNORECASE,
         )
 
     def may_contain(self, text: str, folded: str, start: int, end: int) -> bool:
@@ -137,8 +144,10 @@ class AmountReader:
         describes = self._descriptor.match(text, match.end(), end) and not match.group("sym")
         if describes and not self._unit_then_of(text, match.end(), end):
             return None  # "155mm", "500kg bomb", "50-year-old": describes, never counts
-        if _is_year_or_date(text, match, start, digits):
+        if _is_year_or_date(text, match, start, digits) or _is_age(text, match, start):
             return None
+        if _CAPACITY.match(text, self._unit_end(text, match.end(), end)):
+            return None  # "at 30 per cent of capacity" measures output, not goods
         value = self._value(digits, match.group("scale"), match.group("letter"))
         if value is None:
             return None
@@ -148,6 +157,10 @@ class AmountReader:
         return self._finish(
             text, match.start(), match.end(), value, match.group("qual"), currency, end
         )
+
+    def _unit_end(self, text: str, position: int, end: int) -> int:
+        unit = self._unit.match(text, position, end)
+        return unit.end() if unit else position
 
     def _unit_then_of(self, text: str, position: int, end: int) -> bool:
         unit = self._unit.match(text, position, end)
@@ -235,7 +248,9 @@ class AmountReader:
         high_text = match.group("high") or match.group("high2")
         if _YEAR.fullmatch(low_text) or _YEAR.fullmatch(high_text):
             return None  # "2022-2023" is a period
-        low = self._value(low_text, match.group("scale"), None)
+        # A scale on the low end is its own; without one it shares the high end's.
+        low_scale = match.group("lscale") or match.group("lscale2") or match.group("scale")
+        low = self._value(low_text, low_scale, None)
         high = self._value(high_text, match.group("scale"), None)
         amount = self._finish(text, match.start(), match.end(), 0.0, None, None, end)
         quantity = Quantity(
@@ -260,6 +275,21 @@ _DATE_BEFORE = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$|(?:in|since|by|until|of|from|during)\s+$",
     re.IGNORECASE,
 )
+
+
+# "Kim, 40, has": a small number set off by commas after a name is the person's age.
+_AGE_BEFORE = re.compile(r"[A-Z][\w.’'-]*,\s*$")
+_CAPACITY = re.compile(r"\s+of\s+(?:its\s+|their\s+|the\s+|full\s+|production\s+)*capacity\b")
+
+
+def _is_age(text: str, match: re.Match[str], start: int) -> bool:
+    if match.group("sym") or match.group("qual") or match.group("scale"):
+        return False
+    digits = match.group("num")
+    if not digits.isdigit() or int(digits) > 120:
+        return False
+    before = text[max(start, match.start() - 30) : match.start()]
+    return bool(_AGE_BEFORE.search(before)) and text[match.end() : match.end() + 1] == ","
 
 
 def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -> bool:

@@ -16,6 +16,8 @@ _DETERMINERS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w.'’-]+")
+# "an Iranian lawmaker", "a European official": one unnamed person.
+_INDEFINITE = re.compile(r"^(?:an?|one)\s", re.IGNORECASE)
 _PARTICLES = {"al", "bin", "de", "van", "von", "der", "da", "el", "ibn", "la", "le"}
 # A capitalised run right after one of these names a place or a body ("artillerymen near
 # Bakhmut", "a spokesman for the Foreign Office"), never the speaker.
@@ -91,13 +93,14 @@ class SpeakerNamer:
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         if any(w in self.anonymous for w in lowered):
             return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
-        if any(ref.text in phrase and not ref.is_modifier for ref in view.actors):
+        named = [ref.text for ref in view.actors if not ref.is_modifier]
+        named += [hit.text for hit in view.organs]
+        # "a spokesman", "the minister": an official speaking for the state, unnamed.
+        official = any(word.rstrip("s") in self.title_words for word in lowered)
+        if official or any(_contains_words(phrase, name) for name in named):
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
-        if any(hit.text in phrase for hit in view.organs):
-            return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
-        if any(word.rstrip("s") in self.title_words for word in lowered):
-            # "a spokesman", "the minister": an official speaking for the state, unnamed.
-            return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
+        if _INDEFINITE.match(phrase):
+            return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
         if core[:1].isupper() and not _sentence_case(core):
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if state is not None:
@@ -167,3 +170,8 @@ def _sentence_case(core: str) -> bool:
     the phrase is a common noun (evidence, not a named speaker)."""
     words = core.split()
     return len(words) > 1 and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+
+
+def _contains_words(phrase: str, words: str) -> bool:
+    """ "Iran" is in "Iran's army" but not in "an Iranian lawmaker"."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?![^\W_])", phrase) is not None

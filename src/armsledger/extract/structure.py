@@ -8,6 +8,7 @@ lexicons found, checked on the few words between them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
@@ -89,6 +90,15 @@ _PARTICIPLES = frozenset(
     ]
 )
 _ADVERB = re.compile(r"^\w+ly$")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# "export controls", "the export version of", "arms sales ban": the transfer noun only
+# qualifies another noun that is not a transfer.
+_NOUN_MODIFIED = re.compile(
+    r"\s+(?:controls?|licen[cs](?:es|ing)?|bans?|embargo(?:es)?|restrictions?|regimes?|rules|"
+    r"laws?|versions?|variants?|models?|books?|markets?|credits?|earnings|revenues?|permits?|"
+    r"polic(?:y|ies)|hubs?|routes?|potential|capacity|capabilit(?:y|ies)|industry|sector)\b",
+    re.IGNORECASE,
+)
 
 
 class Structure:
@@ -101,6 +111,7 @@ class Structure:
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
 
     def prepare(self, view: SentenceView) -> None:
+        self._join_ranges(view)
         self._drop_unit_nouns(view)
         self._merge_adjacent(view)
         self._name_designations(view)
@@ -113,6 +124,31 @@ class Structure:
         self._merge_of_items(view)
         self._block_producers(view)
         self._set_origins(view)
+
+    def _join_ranges(self, view: SentenceView) -> None:
+        """ "between 4 million and 6 million rounds", "between 80% and 90%": one range, stated
+        by its first figure and bounded by both, counting what follows the second."""
+        joined: list[Amount] = []
+        for amount in view.amounts:
+            first = joined[-1] if joined else None
+            if (
+                first is not None
+                and first.quantity.value is not None
+                and amount.quantity.value is not None
+                and re.fullmatch(r"\s+and\s+", self.text[first.end : amount.start])
+                and _BETWEEN.search(self.text, max(0, first.start - 9), first.start)
+            ):
+                quantity = replace(
+                    amount.quantity,
+                    value=first.quantity.value,
+                    low=first.quantity.value,
+                    high=amount.quantity.value,
+                    text=self.text[first.start : amount.end],
+                )
+                joined[-1] = replace(amount, start=first.start, quantity=quantity)
+                continue
+            joined.append(amount)
+        view.amounts = joined
 
     def _drop_unit_nouns(self, view: SentenceView) -> None:
         """ "1,000 containers": the container word is the unit of the amount, not an item."""
@@ -223,7 +259,14 @@ class Structure:
         view.items = merged
 
     def _block_producers(self, view: SentenceView) -> None:
-        for item in view.items:
+        for item in reversed(view.items):
+            later = [i for i in view.items if i.start >= item.end]
+            # "drone and missile attacks": a modifier coordinated with a blocked one is one too.
+            if later and later[0].blocked:
+                gap = self.text[item.end : later[0].start]
+                if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+                    item.blocked = True
+                    continue
             following = re.match(r"[\s-]+([\w-]+)", self.text[item.end : item.end + 30])
             word = following.group(1).lower() if following else ""
             # "three NASAMS units": after a named type a generic head counts the goods.
@@ -282,6 +325,8 @@ def read_triggers(
         elif nouns:
             chosen = nouns[0]
         else:
+            continue
+        if chosen in nouns and _NOUN_MODIFIED.match(text, end):
             continue
         passive = chosen in verbs and _is_passive(view, (start, end), text, markers, heads)
         readings.append(

@@ -30,6 +30,10 @@ class TimeReader:
             rf"|(?:the\s+)?(?P<unit>{units})(?:\s+(?P<uyear>(?:19|20)\d\d))?)\b",
             re.IGNORECASE,
         )
+        weekdays = _alternation(list(words.weekdays))
+        self._days = re.compile(
+            rf"\b(?P<day>yesterday|today|tonight|on\s+(?:{weekdays}))\b", re.IGNORECASE
+        )
         # Each transfer of a sentence asks for the sentence's times: the last answer is kept.
         self._last: tuple[tuple[str, int, int, date | None], list[tuple[TimeRef, int]]] | None
         self._last = None
@@ -48,19 +52,57 @@ class TimeReader:
     def _scan(
         self, text: str, start: int, end: int, published: date | None
     ) -> list[tuple[TimeRef, int]]:
-        found: list[tuple[TimeRef, int]] = []
+        found = [
+            (ref, at)
+            for ref, at in self._spans(text, start, end, published)
+            if not _AFTER_SPEECH.search(text, max(start, at - 12), at)
+        ]
+        taken = [(at, at + len(ref.text)) for ref, at in found]
         for match in self._pattern.finditer(text, start, end):
             month = match.group("month")
             if month and not month[0].isupper():
                 continue  # "may" the verb, "march" the noun
             if _AFTER_SPEECH.search(text, max(start, match.start() - 12), match.start()):
                 continue  # "said last month that...": when it was said, not sent
-            found.append((self._normalise(match, published), match.start()))
+            if any(first <= match.start() < last for first, last in taken):
+                continue  # "from 2020" inside "from 2020 to 2022"
+            future = bool(_FUTURE.search(text, start, match.start()))
+            found.append((self._normalise(match, published, future), match.start()))
+        return sorted(found, key=lambda pair: pair[1])
+
+    def _spans(
+        self, text: str, start: int, end: int, published: date | None
+    ) -> list[tuple[TimeRef, int]]:
+        """Periods the opener grammar does not read: year ranges, halves and quarters of a
+        year, days relative to publication, and the open "since the start of the war"."""
+        found: list[tuple[TimeRef, int]] = []
+        for match in _YEAR_RANGE.finditer(text, start, end):
+            first, last = int(match.group("first")), int(match.group("last"))
+            if first <= last:
+                ref = TimeRef(text=match.group(0), start=date(first, 1, 1), end=date(last, 12, 31))
+                found.append((ref, match.start()))
+        for match in _PART_OF_YEAR.finditer(text, start, end):
+            found.append((_part_of_year(match), match.start()))
+        for match in _OPEN_START.finditer(text, start, end):
+            found.append((TimeRef(text=match.group(0), end=published), match.start()))
+        if published is not None:
+            for match in self._days.finditer(text, start, end):
+                day = self._day(match.group("day").lower(), published)
+                found.append((TimeRef(text=match.group(0), start=day, end=day), match.start()))
         return found
 
-    def _normalise(self, match: re.Match[str], published: date | None) -> TimeRef:
+    def _day(self, word: str, published: date) -> date:
+        """ "yesterday", "today", "on Monday" (the last such day up to publication)."""
+        if word in ("today", "tonight"):
+            return published
+        if word == "yesterday":
+            return published - timedelta(days=1)
+        weekday = self.words.weekdays.index(word.removeprefix("on").strip())
+        return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+    def _normalise(self, match: re.Match[str], published: date | None, future: bool) -> TimeRef:
         opener = self.words.openers[re.sub(r"\s+", " ", match.group("opener").lower())]
-        period = self._period(match, published)
+        period = self._period(match, published, future)
         if period is None:
             return TimeRef(text=match.group(0))
         first, last = _narrow(opener, period)
@@ -70,11 +112,13 @@ class TimeReader:
             return TimeRef(text=match.group(0), start=None, end=last)
         return TimeRef(text=match.group(0), start=first, end=last)
 
-    def _period(self, match: re.Match[str], published: date | None) -> tuple[date, date] | None:
+    def _period(
+        self, match: re.Match[str], published: date | None, future: bool
+    ) -> tuple[date, date] | None:
         year_text = match.group("year") or match.group("myear") or match.group("uyear")
         if match.group("month"):
             month = self.words.months[match.group("month").lower()]
-            year = int(year_text) if year_text else _year_of_month(month, published)
+            year = int(year_text) if year_text else _year_of_month(month, published, future)
             return None if year is None else _month_range(year, month)
         if match.group("year"):
             year = int(year_text or 0)
@@ -87,12 +131,52 @@ class TimeReader:
 
 
 _AFTER_SPEECH = re.compile(r"\b(?:said|says|told \w+|announced|reported|added)\s+$")
+# Words before a time expression that put the transfer in the future.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|plans? to|planned to|is due|are due|expected to|"
+    r"scheduled to|set to|going to|intends? to)\b",
+    re.IGNORECASE,
+)
+_YEAR_RANGE = re.compile(
+    r"\b(?:between|from)\s+(?P<first>(?:19|20)\d\d)\s+(?:and|to|until|through)\s+"
+    r"(?P<last>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_PART_OF_YEAR = re.compile(
+    r"\b(?:in|during|by|over)\s+the\s+(?P<ordinal>first|second|third|fourth|last|final)\s+"
+    r"(?P<part>half|quarter)\s+of\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# An open start the text names but no date pins: kept as text, ending at publication.
+_OPEN_START = re.compile(
+    r"\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+the\s+"
+    r"(?:full-scale\s+)?(?:war|invasion|conflict|fighting)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
-def _year_of_month(month: int, published: date | None) -> int | None:
-    """A month named without a year is the latest such month not after publication."""
+def _part_of_year(match: re.Match[str]) -> TimeRef:
+    """ "the first half of 2024" is January to June; "the third quarter" July to September."""
+    year, months = int(match.group("year")), 6 if match.group("part").lower() == "half" else 3
+    count = 12 // months
+    index = _ORDINALS.get(match.group("ordinal").lower(), count)
+    first_month = (index - 1) * months + 1
+    last_month = first_month + months - 1
+    return TimeRef(
+        text=match.group(0),
+        start=date(year, first_month, 1),
+        end=date(year, last_month, calendar.monthrange(year, last_month)[1]),
+    )
+
+
+def _year_of_month(month: int, published: date | None, future: bool) -> int | None:
+    """A month named without a year is the latest such month not after publication, or, in a
+    sentence about the future ("will deliver in March"), the next one from publication on."""
     if published is None:
         return None
+    if future:
+        return published.year if month >= published.month else published.year + 1
     return published.year if month <= published.month else published.year - 1
 
 
