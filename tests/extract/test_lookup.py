@@ -41,3 +41,28 @@ def test_lookup_matches_whole_words_with_case_rules(
 def test_lookup_fold_keeps_offsets() -> None:
     text = "Kim’s “shells” İstanbul"
     assert len(fold(text)) == len(text)
+
+
+def test_lookup_range_returns_the_matches_lying_inside_it(lexicons: Lexicons) -> None:
+    # The automaton scans a text once and cuts ranges out of that scan; a match that crosses
+    # the range's edge belongs to neither side.
+    automaton = content_automaton(lexicons)
+    text = "Iran sent drones. North Korea shipped shells to Russia."
+    folded = fold(text)
+    first = [(h.text, h.start) for h in automaton.hits(text, folded, 0, 17)]
+    second = [(h.text, h.start) for h in automaton.hits(text, folded, 18, len(text))]
+    crossing = [h.text for h in automaton.hits(text, folded, 23, len(text))]
+    assert ("Iran", 0) in first
+    assert ("drones", 10) in first
+    assert all(start >= 18 for _, start in second)
+    assert ("Russia", 48) in second
+    assert "North Korea" not in crossing
+    assert "Korea" not in crossing
+
+
+def test_lookup_new_text_is_scanned_afresh(lexicons: Lexicons) -> None:
+    automaton = content_automaton(lexicons)
+    before = automaton.hits("Iran sent drones.", fold("Iran sent drones."))
+    after = automaton.hits("Chad got rifles.", fold("Chad got rifles."))
+    assert "Iran" in [h.text for h in before]
+    assert "Iran" not in [h.text for h in after]

@@ -71,3 +71,49 @@ def test_quantities_calibres_designations_years_and_dates_are_not_amounts(
     reader: AmountReader, text: str
 ) -> None:
     assert _amounts(reader, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("between 4 million and 6 million rounds", (None, 4_000_000, 6_000_000, "item", None)),
+        ("between 4 and 6 million rounds", (None, 4_000_000, 6_000_000, "item", None)),
+        ("2,000 to 2,500 troops", (None, 2000, 2500, "item", None)),
+    ],
+)
+def test_quantities_range_scales_apply_to_each_end(
+    reader: AmountReader, text: str, expected: tuple[object, ...]
+) -> None:
+    assert _amounts(reader, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("about 900 freight wagons of", (900, None, None, "wagon", None)),
+        ("Rs 2,000 crore", (20_000_000_000, 20_000_000_000, 20_000_000_000, "inr", None)),
+        (
+            "$3 billion of arms annually",
+            (3_000_000_000, 3_000_000_000, 3_000_000_000, "usd", "year"),
+        ),
+        ("40 tanks a year ago", (40, 40, 40, "item", None)),
+        ("12 drones to Kyiv every week", (12, 12, 12, "item", None)),
+    ],
+)
+def test_quantities_units_currencies_and_rates_beyond_the_noun(
+    reader: AmountReader, text: str, expected: tuple[object, ...]
+) -> None:
+    assert _amounts(reader, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petrov, 61, has overseen the exports",  # an age set off by commas after a name
+        "plants run at 45 per cent of capacity",  # output, not goods
+        "factories at 70% of their capacity",
+        "a Patriot system",  # "a" does not count one
+    ],
+)
+def test_quantities_distractors_are_not_amounts(reader: AmountReader, text: str) -> None:
+    assert _amounts(reader, text) == []

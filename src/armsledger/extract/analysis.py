@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from armsledger.domain.core import Document
+from armsledger.domain.core import ActorKind, Document
 from armsledger.extract.actors import ActorResolver
 from armsledger.extract.attribution import Attributor
 from armsledger.extract.direction import DirectionGrammar
@@ -22,7 +22,7 @@ from armsledger.extract.lookup import (
     marker_automaton,
     marker_table,
 )
-from armsledger.extract.model import ActorRef, ItemRef, SentenceView
+from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.extract.quantities import Amount, AmountReader
 from armsledger.extract.speakers import SpeakerNamer
 from armsledger.extract.structure import Structure, read_triggers
@@ -73,15 +73,37 @@ class Analyser:
             triggers = [hit for hit in hits if hit.kind == "trigger"]
             # A transfer needs goods: an item, or an amount (money, containers) standing for them;
             # and a party, unless a transfer just before can lend its parties.
-            has_goods = view.items or _MONEY_OR_UNIT.search(text, view.start, view.end)
+            has_goods = (
+                view.items
+                or _MONEY_OR_UNIT.search(text, view.start, view.end)
+                or _GOODS_PRONOUN.search(text, view.start, view.end)
+            )
             has_party = view.actors or view.index - last_with_frames <= _INHERIT_REACH
             if triggers and has_goods and has_party:
                 self._read_frames(view, triggers, structure, grammar, text, folded)
+                for frame in view.frames:
+                    frame.domestic = self._domestic(frame)
                 if view.frames:
                     last_with_frames = view.index
+            if not view.frames and view.items:
+                # "We identified Chinese-made howitzers and bombs. China sold both systems to
+                # the UAE": goods named without a transfer are what a later "them" refers to.
+                grammar.mentioned_items = [i for i in view.items if not i.blocked]
         fill_missing_parties(views)
         denial_frames(views, text)
         return views
+
+    def _domestic(self, frame: Frame) -> bool:
+        """A state and its own company on the two sides ("Rheinmetall received an order from the
+        German government"): procurement at home, whose parties are no one's partners abroad."""
+        pairs = [(s.actor_id, r.actor_id) for s in frame.suppliers for r in frame.recipients]
+        return bool(pairs) and all(
+            self._company_of(a, b) or self._company_of(b, a) for a, b in pairs
+        )
+
+    def _company_of(self, company: str, state: str) -> bool:
+        actor = self.lexicons.actor_by_id(company)
+        return actor is not None and actor.kind is ActorKind.COMPANY and actor.state == state
 
     def _fill_view(
         self,
@@ -102,6 +124,7 @@ class Analyser:
             if hit.kind == "item"
             and isinstance(hit.payload, ItemTerm)
             and not _ANTI.search(text, max(0, hit.start - 8), hit.start)
+            and not _verb_use(hit, text)
         ]
         view.items = list({(item.start, item.end): item for item in items}.values())
         taken = [(a.start, a.end) for a in view.actors]
@@ -168,11 +191,33 @@ _INHERIT_REACH = 4  # sentences over which a transfer naming no party continues 
 # the goods of a transfer; other sentences skip the grammar.
 _MONEY_OR_UNIT = re.compile(
     r"[$€£¥₽₩₴]|\d\s*(?:bn|m|mn|billion|million)\b|\b(?:dollars|euros|pounds|roubles|rubles|yuan|"
-    r"containers?|trains?|wagons?|railcars?|ships?|vessels?|trucks?|lorries|flights?|tonnes?|tons)\b",
+    r"containers?|trains?|wagons?|railcars?|ships?|vessels?|trucks?|lorries|flights?|tonnes?|tons|"
+    r"squadrons?|batteries|batch(?:es)?|regiments?|unspecified number|undisclosed number)\b",
+    re.IGNORECASE,
+)
+# A pronoun or general noun standing for goods named before ("sold both systems to the UAE").
+_GOODS_PRONOUN = re.compile(
+    r"\b(?:them|both(?:\s+(?:systems|types|weapons))?|(?:these|those|the)\s+(?:systems|weapons|"
+    r"items|goods|arms))\s+(?:to|into)\b",
     re.IGNORECASE,
 )
 # "anti-tank missiles" are missiles, not tanks: a word after "anti-" names the target.
 _ANTI = re.compile(r"\b(?:anti|counter)-$", re.IGNORECASE)
+
+
+# "weapons that fuel conflict", "aircraft used to bomb villages": a bare item word right after
+# a relative pronoun or "to" and before its own object is a verb.
+_VERB_LEAD = re.compile(r"\b(?:that|which|who|to)\s+(?:\w+ly\s+)?$")
+_VERB_OBJECT = re.compile(r"\s+(?!(?:and|or|of|to|from|for|in|on|at|by|with|from)\b)[a-z]")
+
+
+def _verb_use(hit: Hit, text: str) -> bool:
+    return (
+        hit.text.islower()
+        and " " not in hit.text
+        and bool(_VERB_LEAD.search(text, max(0, hit.start - 20), hit.start))
+        and bool(_VERB_OBJECT.match(text, hit.end))
+    )
 
 
 def _cue_case_ok(hit: Hit, view: SentenceView) -> bool:

@@ -49,7 +49,7 @@ _DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?P<hea
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|also|later|further|then|previously|repeatedly|since|recently|never|"
     r"earlier|once|would|will|was|were|is|are|already|again|now|publicly|separately|"
-    r"last\s+\w+|this\s+\w+|on\s+\w+))+\s*$",
+    r"continue\s+to|continues\s+to|continued\s+to|last\s+\w+|this\s+\w+|on\s+\w+))+\s*$",
     re.IGNORECASE,
 )
 _NEGATED_SPEECH = re.compile(r"\b(?:not|never|n't|declined to|refused to)\s+$")
@@ -162,6 +162,7 @@ class Attributor:
         """The sentence's own speaker; one who cites another ("X reported, citing officials")
         gives way to the one cited, but a channel ("said, according to Yonhap") does not."""
         found: list[Source] = []
+        cited: list[bool] = []  # whether each source was cited ("according to", "citing")
         impersonal = [c for c in view.cues if _kind(c) == "impersonal"]
         for cue in view.cues:
             if not self._speaks(view, cue, impersonal):
@@ -173,9 +174,15 @@ class Attributor:
             source = self._source(view, phrase) if phrase else None
             if source is not None:
                 found.append(self._with_channel(view, cue, source))
+                cited.append(kind == "according")
         if not found:
             return None
-        chosen = next((s for s in found if s.kind != SourceKind.MEDIA), found[0])
+        # "Yonhap reported, citing officials": the outlet passes on the officials' claim; but in
+        # "state media reported ..., as rights groups say" the media still speak for the claim.
+        chosen = found[0]
+        if chosen.kind == SourceKind.MEDIA:
+            pairs = zip(found, cited, strict=True)
+            chosen = next((s for s, c in pairs if s.kind != SourceKind.MEDIA and c), chosen)
         if chosen is not found[0] and found[0].kind == SourceKind.MEDIA and not chosen.channel:
             chosen = replace(chosen, channel=found[0].name)
         self.speakers.append(chosen)
@@ -220,8 +227,9 @@ class Attributor:
         if closing >= 0:
             lead = lead[closing + 1 :]
         remaining = self.text[start : view.end].split()
-        if len(remaining) <= 4 and "," in lead:
-            lead = lead[lead.rfind(",") + 1 :]  # "..., a Ukrainian intelligence chief has said."
+        body = lead.rstrip().rstrip(",")  # "..., Major Ivo Kral, told": the comma closes him
+        if len(remaining) <= 4 and "," in body:
+            lead = body[body.rfind(",") + 1 :]  # "..., a Ukrainian intelligence chief has said."
         lead = re.split(r"\bthat\s|[;:]", lead)[-1]
         lead = _RELATIVE.sub(",", lead)
         lead = _AUX_TAIL.sub("", lead)

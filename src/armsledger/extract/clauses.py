@@ -16,6 +16,12 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:
 _FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|may|might)\b")
 # A wire dateline ("KYIV, March 3 (Reuters) - ", "NEW YORK - ") names where the story was filed,
 # not a party: it is a clause of its own.
+# "said Iran had delivered missiles and that Russian personnel had been trained": a second
+# reported clause; ", with the Netherlands contributing funding": an absolute clause with its
+# own subject and verb.
+_OWN_CLAUSE = re.compile(
+    r"\band\s+that\b|,\s+with\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:\w+ly\s+)?\w+ing\b"
+)
 _DATELINE = re.compile(r"[A-Z][A-Z .’'-]{1,30}(?:,[\w .]{1,20})?(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+")
 
 
@@ -25,6 +31,7 @@ def clauses(view: SentenceView, text: str) -> list[tuple[int, int]]:
     breaks = [m.start for m in view.markers if m.kind == "marker:clause_breaks"]
     breaks += _new_subject_breaks(view, text)
     breaks += _reduced_relative_ends(view, text)
+    breaks += [m.start() for m in _OWN_CLAUSE.finditer(text, view.start, view.end)]
     dateline = _DATELINE.match(text, view.start, view.end)
     if dateline:
         breaks.append(dateline.end())

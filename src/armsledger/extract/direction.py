@@ -18,6 +18,7 @@ from armsledger.extract.gapping import gapped_frames
 from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
+from armsledger.extract.quantities import Amount
 from armsledger.extract.roles import first_found, optional
 
 _FLOOR_WORDS = re.compile(
@@ -34,6 +35,42 @@ _ABSORBING_GAP = re.compile(
 )
 Owner = TriggerRef | Hit
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+['’]s?|its|their|his|her|our)\s+(?:[\w-]+\s+)?$")
+# After an elided count: the end of the phrase, or a noun that counts without naming the goods
+# ("three squadrons", "two more batteries"); only such a noun reaches back across sentences.
+_ELIDED_FOLLOW = re.compile(
+    r"(?:\s+(?:more\s+)?((?:squadrons?|batter(?:y|ies)|batch(?:es)?|regiments?|units?|sets?|"
+    r"systems?)))?(?=[.,;)]|\s+(?:and|so far|to date|since|in|by|this|last)\b|\s*$)",
+    re.IGNORECASE,
+)
+_GOODS_OBJECT = re.compile(
+    r"\s+(?:\w+\s+)?((?:them|both(?:\s+(?:systems|types|weapons))?|(?:these|those|the)\s+"
+    r"(?:systems|weapons|items|goods|arms)))\s+(?:to|into)\b",
+    re.IGNORECASE,
+)
+_VAGUE_COUNT = re.compile(
+    r"\s+((?:an?\s+(?:unspecified|undisclosed|unknown|small|limited)\s+number|several|a\s+few|"
+    r"some|dozens|hundreds)(?:\s+(?:of\s+them|more))?)(?=[.,;)]|\s+(?:and|so far|to date)\b|"
+    r"\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _counted_like(model: ItemRef, start: int, end: int, amount: Amount | None) -> ItemRef:
+    return ItemRef(
+        start=start,
+        end=end,
+        category=model.category,
+        designation=model.designation,
+        text=model.text,
+        amount=amount,
+    )
+
+
+_OBJECT_RELATIVE = re.compile(
+    r"\s*(?:that|which)\s+(?:the\s+)?\s*(?:(?:has|have|had|is|are|was|were|will|would|also|"
+    r"already|now|been|being|reportedly|allegedly|\w+ly|it|they|said|says)\s+){0,4}",
+    re.IGNORECASE,
+)
 # Words before a transfer word that report no transfer: a refusal, a halt, a ban, a warning,
 # an open question or the absence of evidence ("refused to send", "froze sales of", "warned
 # China against sending", "no evidence that China has supplied", "whether Iran had sent").
@@ -52,7 +89,8 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 _FOR_AFTER_GOODS = re.compile(
-    r"\s+for\s+(?:(?:the|its|their|his|her|our|same|these|those|a|an)\s+)*(?:[\w-]+\s+)?",
+    r"\s+for\s+(?:(?:the|its|their|his|her|our|same|these|those|a|an)\s+)*"
+    r"(?:[\w-]+(?:['’]s?)?\s+)?",
     re.IGNORECASE,
 )
 _AND_OR = re.compile(r"\s*,?\s*(?:and|or)\s*", re.IGNORECASE)
@@ -80,7 +118,11 @@ class DirectionGrammar(ModalityReader):
         frames: list[Frame] = []
         for clause in clauses(view, self.text):
             frames += self._clause_frames(view, clause, frames)
-        return gapped_frames(view, frames, self.text)
+        frames = gapped_frames(view, frames, self.text)
+        if frames and frames[-1].items:
+            self.recent_items = list(frames[-1].items)
+        self.mentioned_items = []
+        return frames
 
     def _clause_frames(
         self, view: SentenceView, clause: tuple[int, int], earlier: list[Frame]
@@ -259,29 +301,33 @@ class DirectionGrammar(ModalityReader):
     def _elided_items(
         self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int], earlier: list[Frame]
     ) -> list[ItemRef]:
-        """ "..., and Denmark has delivered 19": the count takes the item named before."""
-        if not earlier or not earlier[-1].items:
+        """ "..., and Denmark has delivered 19", "Russia has so far delivered three squadrons",
+        "Norway has sent an unspecified number": the count takes the item named before, in
+        this sentence or else in the latest transfer of the article."""
+        pronoun = _GOODS_OBJECT.match(self.text, trigger.end, clause[1])
+        referred = self.mentioned_items or self.recent_items
+        if pronoun and referred and not earlier:
+            return [
+                _counted_like(item, pronoun.start(1), pronoun.end(1), None) for item in referred
+            ]
+        models = earlier[-1].items if earlier and earlier[-1].items else self.recent_items
+        if not models:
             return []
+        model = models[0]
+        vague = _VAGUE_COUNT.match(self.text, trigger.end, clause[1])
+        if vague:
+            return [_counted_like(model, vague.start(1), vague.end(1), None)]
         for amount in view.amounts:
             if amount.is_money or amount.has_unit or self._attached(view, amount):
                 continue
-            follow = self.text[amount.end : amount.end + 5]
+            follow = _ELIDED_FOLLOW.match(self.text, amount.end, clause[1])
             if (
                 trigger.end <= amount.start < clause[1]
                 and len(self.text[trigger.end : amount.start].split()) <= 1
-                and re.match(r"(?:[.,;)]|\s+and\b|\s*$)", follow)
+                and (follow or amount.end == clause[1])
+                and (earlier or (follow and follow.group(1)))
             ):
-                model = earlier[-1].items[0]
-                return [
-                    ItemRef(
-                        start=amount.start,
-                        end=amount.end,
-                        category=model.category,
-                        designation=model.designation,
-                        text=model.text,
-                        amount=amount,
-                    )
-                ]
+                return [_counted_like(model, amount.start, amount.end, amount)]
         return []
 
     def _borrow_parties(self, frame: Frame, earlier: list[Frame]) -> None:
@@ -332,7 +378,7 @@ class DirectionGrammar(ModalityReader):
         for item in view.items:
             if not (start <= item.start < end) or item.blocked:
                 continue
-            owner = self._owner_of(item, owners, main)
+            owner = self._owner_of(view, item, owners, main)
             if isinstance(owner, Hit) and owner.kind == "marker:restore_markers":
                 owner = main
             gap = self.text[previous.end : item.start] if previous is not None else ""
@@ -359,11 +405,14 @@ class DirectionGrammar(ModalityReader):
         if not has_goods:
             return ""
         purpose = _PURPOSE.search(self.text, max(0, item.start - 40), item.start) or (
-            previous is not None and _FOR_AFTER_GOODS.fullmatch(self.text[previous.end : item.start])
+            previous is not None
+            and _FOR_AFTER_GOODS.fullmatch(self.text[previous.end : item.start])
         )
         return "purpose" if purpose else ""
 
-    def _owner_of(self, item: ItemRef, owners: Sequence[Owner], main: TriggerRef) -> Owner:
+    def _owner_of(
+        self, view: SentenceView, item: ItemRef, owners: Sequence[Owner], main: TriggerRef
+    ) -> Owner:
         for owner in owners:
             if isinstance(owner, TriggerRef) and owner.start >= item.end:
                 gap = self.text[item.end : owner.start]
@@ -372,12 +421,23 @@ class DirectionGrammar(ModalityReader):
         before = [owner for owner in owners if owner.end <= item.start]
         if not before:
             first = owners[0]
+            if isinstance(first, TriggerRef) and self._object_relative(view, item, first):
+                return first  # "the £3 billion in military aid that the UK is providing"
             if isinstance(first, TriggerRef) and (
                 first.pattern == "carry" or item.start < self._floor(first)
             ):
                 return _NOBODY  # a vehicle before "carrying", or words of another clause
             return first if isinstance(first, Hit) else main
         return before[-1]
+
+    def _object_relative(self, view: SentenceView, item: ItemRef, trigger: TriggerRef) -> bool:
+        """The goods right before "that/which" and the subject of an active transfer verb are
+        its object: "the aid that the UK is providing", "weapons which Iran sent"."""
+        if trigger.passive or trigger.pattern not in ("give", "get"):
+            return False
+        subjects = [a for a in view.actors if item.end <= a.start and a.end <= trigger.start]
+        gap = self._without_actors(view, item.end, trigger.start)
+        return bool(subjects) and bool(_OBJECT_RELATIVE.fullmatch(gap))
 
     def _floor(self, trigger: TriggerRef) -> int:
         """Where the trigger's own clause begins: after a speech verb, "that" or "whether"."""

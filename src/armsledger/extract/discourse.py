@@ -8,15 +8,22 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from armsledger.extract.model import ActorRef, Frame, SentenceView
+from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.lexicon import Cue
 
 _INHERIT_WINDOW = 4  # sentences a nameless transfer may look back
+# What a denial of "any arms trade" does not cover.
+_NOT_ARMS = frozenset({"personnel", "workers", "money", "fuel", "food", "raw_materials", "cargo"})
 _DENIAL_REACH = 4  # sentences back in which "X denied the allegations" finds them
 
 
 def fill_missing_parties(views: list[SentenceView]) -> None:
-    complete = [(v.index, f) for v in views for f in v.frames if f.suppliers and f.recipients]
+    complete = [
+        (v.index, f)
+        for v in views
+        for f in v.frames
+        if f.suppliers and f.recipients and not f.domestic
+    ]
     last_complete: Frame | None = None
     for view in views:
         for frame in view.frames:
@@ -140,7 +147,7 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
             # allegation between the deniers, the direction most of its transfers take.
             earlier = _recent_frames(views, position, denied_ids, position, both=True, every=True)
             main = _main_direction(earlier or targets)
-            targets = [replace(main, items=named)] if main else []
+            targets = [replace(main, items=_denied_items(main, named))] if main else []
         view.frames = [_denied_copy(frame, view, deniers, cue.text) for frame in targets]
 
 
@@ -185,6 +192,15 @@ def _pair(frame: Frame) -> tuple[str, str]:
         "+".join(a.actor_id for a in frame.suppliers),
         "+".join(a.actor_id for a in frame.recipients),
     )
+
+
+def _denied_items(main: Frame, named: list[ItemRef]) -> list[ItemRef]:
+    """What a denial naming goods denies: those goods; when it names them only in general
+    ("any arms trade"), the goods of the allegation it answers."""
+    if all(item.category == "weapons" for item in named):
+        arms = [item for item in main.items if item.category not in _NOT_ARMS]
+        return arms or named
+    return named
 
 
 def _involves(frame: Frame, ids: set[str], *, both: bool) -> bool:

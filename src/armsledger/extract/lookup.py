@@ -208,10 +208,20 @@ class MarkerIndex:
         self.table = table
         self.folded = folded
         self.floor = floor
+        # The grammar asks about the same few places again and again (each role rule looks
+        # before the same actors): answers are kept for the sentence.
+        self._answers: dict[int, frozenset[str]] = {}
 
     def ending_at(self, position: int) -> set[str]:
+        """A new set each time: callers may change what they get."""
+        answer = self._answers.get(position)
+        if answer is None:
+            answer = self._answers[position] = self._look_up(position)
+        return set(answer)
+
+    def _look_up(self, position: int) -> frozenset[str]:
         words = _WORDS_BEFORE.findall(self.folded[max(self.floor, position - 30) : position])
         roles: set[str] = set()
         for count in range(1, min(4, len(words)) + 1):
             roles |= self.table.get(" ".join(words[-count:]), frozenset())
-        return roles
+        return frozenset(roles)

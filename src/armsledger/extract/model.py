@@ -74,6 +74,7 @@ class Frame:
     item_suppliers: bool = False  # each item's origin is its supplier ("Iran's drones and ...")
     clause: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
+    domestic: bool = False  # a state and its own company: no claim, and no partner to lend
 
 
 @dataclass(slots=True, kw_only=True)

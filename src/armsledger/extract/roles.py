@@ -16,7 +16,8 @@ _DETERMINER_TAIL = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|both|all)\s+)*$", re.IGNORECASE
 )
 _COORDINATION = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)(?:the\s+)?$"
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)"
+    r"(?:(?:to|from|by|into)\s+)?(?:the\s+)?$"
 )
 _DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
 _PLACE_IN = re.compile(
@@ -39,6 +40,11 @@ class RoleReader:
         self.text = text
         self.markers = MarkerIndex({}, "", 0)
         self._preceded_cache: dict[tuple[int, int], set[str]] = {}
+        # The goods of the latest transfer read in this document, for a count that names none
+        # ("Russia has so far delivered three squadrons").
+        self.recent_items: list[ItemRef] = []
+        # Goods named since then in a sentence without a transfer, for "sold them to X".
+        self.mentioned_items: list[ItemRef] = []
         self.standing = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
 
     def _roles(
@@ -61,7 +67,9 @@ class RoleReader:
             asked = self._double_object(view, trigger, clause)
             return first_found(after_from, asked, optional(origin)), subject
         if pattern == "carry":
-            return first_found(after_from, optional(origin)), after_to or self._for(
+            # "Iranian couriers carrying cash": a carrier that is a party sends what it carries.
+            carrier = subject if not trigger.passive else []
+            return first_found(after_from, optional(origin), carrier), after_to or self._for(
                 view, trigger, clause
             )
         if pattern == "arrive":
@@ -243,14 +251,15 @@ class RoleReader:
                 continue
             if actor.possessive and actor.role != "organ":
                 continue
-            if self._in_phrase(view, actor):
+            if self._in_phrase(view, actor, start):
                 continue
             return self._coordinated(view, actor, trigger.start)
         return []
 
-    def _in_phrase(self, view: SentenceView, actor: ActorRef) -> bool:
+    def _in_phrase(self, view: SentenceView, actor: ActorRef, floor: int = 0) -> bool:
         """An actor after a preposition, or coordinated with one that is ("between Pyongyang
-        and Moscow"), is not a subject."""
+        and Moscow"), is not a subject; the coordination does not reach before `floor`, where
+        the clause begins (", and Norway has sent")."""
         blocked = {
             "prepositions",
             "recipient_markers",
@@ -260,7 +269,7 @@ class RoleReader:
             "counterflow_markers",
         }
         head = actor
-        for earlier in reversed([a for a in view.actors if a.end <= actor.start]):
+        for earlier in reversed([a for a in view.actors if floor <= a.start < actor.start]):
             gap = self.text[earlier.end : head.start]
             if not _COORDINATION.match(gap) or not re.search(r"\b(?:and|or)\b|&", gap):
                 break

@@ -17,7 +17,7 @@ _DETERMINERS = re.compile(
 )
 _WORD = re.compile(r"[\w.'’-]+")
 # "an Iranian lawmaker", "a European official": one unnamed person.
-_INDEFINITE = re.compile(r"^(?:an?|one)\s", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:an?|one|two|three|four|five|several|some|many)\s", re.IGNORECASE)
 _PARTICLES = {"al", "bin", "de", "van", "von", "der", "da", "el", "ibn", "la", "le"}
 # A capitalised run right after one of these names a place or a body ("artillerymen near
 # Bakhmut", "a spokesman for the Foreign Office"), never the speaker.
@@ -34,11 +34,18 @@ class SpeakerNamer:
         self.title_words = {
             w.lower().rstrip(".") for t in grammar.words("titles") for w in t.split()
         }
+        # Words that are titles only inside a longer one ("Defence" in "Defence Minister"):
+        # before a name word they are part of a name ("Defence Procurement Weekly").
+        self.title_modifiers = self.title_words - {
+            t.lower().rstrip(".") for t in grammar.words("titles") if " " not in t
+        }
         self.anonymous = {w.lower() for w in grammar.words("anonymous_heads")}
         self.media = {w.lower() for w in grammar.words("media_heads")}
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
         self._media_names = re.compile(rf"\b(?:{_alternation(grammar.words('media_names'))})\b")
         self.org_name_words = set(grammar.words("organization_name_words"))
+        # "brokers", "suppliers": collective nouns are not organs of a state.
+        self.collectives = frozenset(word.lower() for word in lexicons.collectives)
         channels = _alternation(grammar.words("channels"))
         media = _alternation(grammar.words("media_heads"))
         self._channel_patterns = (
@@ -94,7 +101,7 @@ class SpeakerNamer:
         if any(w in self.anonymous for w in lowered):
             return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
         named = [ref.text for ref in view.actors if not ref.is_modifier]
-        named += [hit.text for hit in view.organs]
+        named += [hit.text for hit in view.organs if hit.text.lower() not in self.collectives]
         # "a spokesman", "the minister": an official speaking for the state, unnamed.
         official = any(word.rstrip("s") in self.title_words for word in lowered)
         if official or any(_contains_words(phrase, name) for name in named):
@@ -112,9 +119,13 @@ class SpeakerNamer:
         runs: list[list[str]] = [[]]
         place = False  # inside a capitalised run that follows a preposition
         previous = ""
-        for word in words:
-            bare = re.sub(r"['’]s$", "", word).strip(".,’'")
-            is_name = self._is_name_word(bare, actor_words) or (
+        bares = [re.sub(r"['’]s$", "", word).strip(".,’'") for word in words]
+        for index, bare in enumerate(bares):
+            around = (
+                bares[index - 1] if index else "",
+                bares[index + 1] if index + 1 < len(bares) else "",
+            )
+            is_name = self._is_name_word(bare, actor_words, around) or (
                 bare.lower() in _PARTICLES and bool(runs[-1])
             )
             place = is_name and (place or previous in _PLACE_PREPOSITIONS)
@@ -127,11 +138,19 @@ class SpeakerNamer:
         named = [run for run in runs if run]
         return " ".join(named[-1]) if named else ""
 
-    def _is_name_word(self, bare: str, actor_words: set[str]) -> bool:
+    def _is_name_word(self, bare: str, actor_words: set[str], around: tuple[str, str]) -> bool:
+        lowered = bare.lower().rstrip(".")
+        previous, following = (word.lower().rstrip(".") for word in around)
+        modifier_in_name = (
+            lowered in self.title_modifiers
+            and previous not in self.title_words
+            and following not in self.title_words
+            and around[1][:1].isupper()
+        )
         return (
             bare[:1].isupper()
             and bare.split("-")[0] not in actor_words
-            and bare.lower().rstrip(".") not in self.title_words
+            and (lowered not in self.title_words or modifier_in_name)
             and bare not in actor_words
             and bare.lower() not in self.anonymous
             and bare.lower() not in _PLACE_PREPOSITIONS  # "In May, the ministry said"

@@ -31,6 +31,13 @@ class TimeReader:
             re.IGNORECASE,
         )
         weekdays = _alternation(list(words.weekdays))
+        # Every expression read below holds a year, a month, a period word or a day word: most
+        # sentences have none and are passed over after this one search.
+        self._anchor = re.compile(
+            rf"(?:19|20)\d\d|\b(?:{months}|{units}|{weekdays}|yesterday|today|tonight|war|"
+            rf"invasion|conflict|fighting)\b",
+            re.IGNORECASE,
+        )
         self._days = re.compile(
             rf"\b(?P<day>yesterday|today|tonight|on\s+(?:{weekdays}))\b", re.IGNORECASE
         )
@@ -52,6 +59,8 @@ class TimeReader:
     def _scan(
         self, text: str, start: int, end: int, published: date | None
     ) -> list[tuple[TimeRef, int]]:
+        if not self._anchor.search(text, start, end):
+            return []
         found = [
             (ref, at)
             for ref, at in self._spans(text, start, end, published)

@@ -1,0 +1,179 @@
+"""The direction grammar's second-round rules: goods versus targets and purposes, sentences that
+assert no transfer, ranges, elided and pronoun objects, object relatives, denials naming goods,
+and clauses of their own. Every sentence is written for the test, none is taken from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from armsledger.domain.core import Claim, Document, DocumentMeta
+from armsledger.extract.claims import Extractor
+
+
+def _claims(extractor: Extractor, text: str) -> list[Claim]:
+    document = Document(id="doc", text=text, content_hash="x", meta=DocumentMeta())
+    return extractor.extract(document)
+
+
+def _flows(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
+    return {
+        (claim.supplier.id, claim.recipient.id, claim.item.category, claim.polarity.value)
+        for claim in _claims(extractor, text)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the goods are used against, or protect from, is not more goods.
+        (
+            "Britain will deliver missiles to Ukraine to protect it from drone and missile "
+            "attacks.",
+            {("GBR", "UKR", "missiles", "affirmed")},
+        ),
+        (
+            "Sweden has sold Estonia a radar that gives a capability against cruise missiles, "
+            "aircraft and drones.",
+            {("SWE", "EST", "air_defense", "affirmed")},
+        ),
+        # After goods, "for" names what they serve.
+        (
+            "Poland delivered ammunition for Leopard tanks to Ukraine.",
+            {("POL", "UKR", "ammunition", "affirmed")},
+        ),
+        # An item word used as a verb after a relative pronoun or "to".
+        (
+            "Russia has supplied Myanmar with aircraft that bomb villages.",
+            {("RUS", "MMR", "aircraft", "affirmed")},
+        ),
+    ],
+    ids=["protect-from", "against-list", "for-purpose", "item-as-verb"],
+)
+def test_direction_skips_targets_and_purposes(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _flows(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berlin refused to send Taurus missiles to Kyiv.",
+        "We found no evidence that China has supplied rifles to Russia.",
+        "Washington froze sales of fighter jets to Turkey in 2019.",
+        "Russia tightened export controls on drones.",
+        "The shells were manufactured specifically for export.",
+    ],
+    ids=["refused", "no-evidence", "froze", "export-controls", "for-export"],
+)
+def test_direction_reads_no_transfer_from_refusals_bans_and_modifiers(
+    extractor: Extractor, text: str
+) -> None:
+    assert _flows(extractor, text) == set()
+
+
+def test_direction_range_makes_one_claim_bounded_by_both_figures(extractor: Extractor) -> None:
+    claims = _claims(
+        extractor, "North Korea has sent between 2 million and 3 million shells to Russia."
+    )
+    quantities = {claim.quantity for claim in claims}
+    assert len(quantities) == 1
+    quantity = quantities.pop()
+    assert quantity is not None
+    assert (quantity.value, quantity.low, quantity.high) == (2_000_000, 2_000_000, 3_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count with a unit noun takes the goods of the transfer in the sentence before.
+        (
+            "Russia agreed to supply India with five S-400 squadrons. Russia has so far "
+            "delivered three squadrons.",
+            {("RUS", "IND", "air_defense", 5.0), ("RUS", "IND", "air_defense", 3.0)},
+        ),
+        # A vague count repeats the goods named before it, without a number.
+        (
+            "Denmark has sent 19 F-16 jets to Ukraine, and Norway has sent an unspecified number.",
+            {("DNK", "UKR", "aircraft", 19.0), ("NOR", "UKR", "aircraft", None)},
+        ),
+        # "them" after a transfer verb: the goods named in a sentence without a transfer.
+        (
+            "Investigators found Chinese-made howitzers in Sudan. China sold them to the UAE.",
+            {("CHN", "ARE", "artillery_systems", None)},
+        ),
+    ],
+    ids=["unit-count-next-sentence", "unspecified-number", "pronoun-object"],
+)
+def test_direction_elided_goods_come_from_earlier_mentions(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, float | None]]
+) -> None:
+    found = {
+        (
+            claim.supplier.id,
+            claim.recipient.id,
+            claim.item.category,
+            claim.quantity.value if claim.quantity else None,
+        )
+        for claim in _claims(extractor, text)
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The goods before "that" + subject + verb are its object.
+        (
+            "The tanks that Poland sent to Ukraine were Soviet-era models.",
+            {("POL", "UKR", "armored_vehicles", "affirmed")},
+        ),
+        # "and that" opens a second reported clause with its own (missing) verb.
+        (
+            "The Council said Iran had delivered missiles to Russia and that Russian personnel "
+            "had been trained in Iran.",
+            {("IRN", "RUS", "missiles", "affirmed")},
+        ),
+        # ", with X <verb>-ing": an absolute clause, not more goods of the main verb.
+        (
+            "Denmark will supply 50 tanks to Ukraine, with the Netherlands contributing funding.",
+            {("DNK", "UKR", "armored_vehicles", "affirmed")},
+        ),
+        # A repeated preposition still coordinates the recipients.
+        (
+            "Serbia has never sent weapons to Ukraine or to Russia.",
+            {("SRB", "UKR", "weapons", "denied"), ("SRB", "RUS", "weapons", "denied")},
+        ),
+        # A carrier that is a party sends what it carries.
+        (
+            "Iranian couriers were caught carrying cash intended for Hezbollah.",
+            {("IRN", "Hezbollah", "money", "affirmed")},
+        ),
+    ],
+    ids=["object-relative", "and-that", "with-absolute", "or-to", "party-carrier"],
+)
+def test_direction_roles_follow_clause_structure(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _flows(extractor, text) == expected
+
+
+def test_direction_denial_naming_goods_denies_those_goods(extractor: Extractor) -> None:
+    text = (
+        "Iran has sent drones and missiles to Russia, officials said. "
+        "Both countries have denied any missile transfer."
+    )
+    denied = {f for f in _flows(extractor, text) if f[3] == "denied"}
+    assert denied == {("IRN", "RUS", "missiles", "denied")}
+
+
+def test_direction_domestic_order_lends_no_partner(extractor: Extractor) -> None:
+    text = (
+        "Germany has delivered 18 tanks to Ukraine. "
+        "Rheinmetall received an order from the German government for shells. "
+        "Berlin has also committed 10,000 shells."
+    )
+    flows = _flows(extractor, text)
+    assert ("DEU", "UKR", "artillery_ammunition", "affirmed") in flows
+    assert not any(flow[1] == "Rheinmetall" for flow in flows)
