@@ -124,3 +124,23 @@ def test_attribution_media_citing_others_gives_way_only_to_the_cited(analyser: A
     aside = "Iran sent drones to Russia, state media reported, as rights groups say."
     assert _sources(analyser, cited)[-1].kind == SourceKind.ANONYMOUS
     assert _sources(analyser, aside)[-1].kind == SourceKind.MEDIA
+
+
+def test_attribution_unnamed_source_runs_on_until_a_dated_background_fact(
+    analyser: Analyser,
+) -> None:
+    text = (
+        "A source in Minsk said Belarus ships shells to Russia every week.\n"
+        "The trains leave from Baranovichi at night.\n"
+        "Belarus bought 12 drones from China in 2019."
+    )
+    kinds = [s.kind for s in _sources(analyser, text)]
+    assert kinds == [SourceKind.ANONYMOUS, SourceKind.ANONYMOUS, SourceKind.UNATTRIBUTED]
+
+
+def test_attribution_speaker_before_a_quoted_phrase_and_a_conjunction(analyser: Analyser) -> None:
+    text = (
+        'Foreign ministry spokesman Omar Haddad called the report "a fabrication" and repeated '
+        'that Damascus "has never sent rockets to Lebanon".'
+    )
+    assert _sources(analyser, text)[-1].name == "Omar Haddad"

@@ -113,6 +113,9 @@ def test_quantities_units_currencies_and_rates_beyond_the_noun(
         "plants run at 45 per cent of capacity",  # output, not goods
         "factories at 70% of their capacity",
         "a Patriot system",  # "a" does not count one
+        "a poll found 58% of Hungarians oppose it",  # a share of people polled
+        "it has sold drones to 40 countries",  # countries, not goods
+        "to be delivered over 18 months",
     ],
 )
 def test_quantities_distractors_are_not_amounts(reader: AmountReader, text: str) -> None:

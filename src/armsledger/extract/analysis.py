@@ -233,7 +233,8 @@ _SAYS_IT = re.compile(
 
 
 _OPENING_PRONOUN = re.compile(
-    r"[“\"]?(It|They)\s+(?:has|have|had|is|are|was|were|also|will|would)\b"
+    r"[“\"]?(It|They)\s+(?:has|have|had|is|are|was|were|also|will|would|took|sold|sent|bought|"
+    r"gave|got|[a-z]+ed)\b"
 )
 
 

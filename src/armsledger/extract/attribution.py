@@ -42,6 +42,11 @@ _DENIAL_VERB = re.compile(
     re.IGNORECASE,
 )
 _TELL = ("told", "tell", "tells")
+# "in 2021", "in early 2023", "in October 2018": an event the outlet dates itself.
+_DATED = re.compile(
+    r"\b(?:in|since|from|by|until|between)\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:19|20)\d\d\b"
+)
 _TAG_END = re.compile(r"\s*(?:that\b|[.;”\"]|$)")
 # "the minister", "the monitors": a common noun taking up a speaker named before; "the Pentagon"
 # is a name and goes to the namer.
@@ -112,13 +117,18 @@ class Attributor:
                 source, rule = self._quote_speaker(views, explicit, index), "attribution.quote.v1"
             if source is None and self._impersonal(view):
                 source, rule = self.unattributed, "attribution.outlet_hedged.v1"
-            if source is None and previous is not None:
+            if source is None and previous is not None and not self._dated(view):
                 source, rule = previous, "attribution.continued.v1"
             view.source = source or self.unattributed
             view.source_rule = rule if source else "attribution.outlet.v1"
             # Only an unnamed source's account runs on without a tag ("the source said ... .
             # North Korea ships weapons ..."); a named speaker's ends with the sentence.
             previous = view.source if view.source.kind == SourceKind.ANONYMOUS else None
+
+    def _dated(self, view: SentenceView) -> bool:
+        """ "Poland ordered 24 drones in 2021": a dated event is the outlet's background, not
+        the running account of the unnamed source before it."""
+        return bool(_DATED.search(self.text, view.start, view.end))
 
     def _inside_quote(self, view: SentenceView) -> bool:
         return any(start <= view.start + 1 and view.start < end for start, end in self.regions)
@@ -222,10 +232,7 @@ class Attributor:
         return self._before(view, cue.start)
 
     def _before(self, view: SentenceView, start: int) -> str:
-        lead = self.text[view.start : start]
-        closing = max(lead.rfind(_CLOSE), lead.rfind('"'))
-        if closing >= 0:
-            lead = lead[closing + 1 :]
+        lead = _after_quote(self.text[view.start : start])
         remaining = self.text[start : view.end].split()
         body = lead.rstrip().rstrip(",")  # "..., Major Ivo Kral, told": the comma closes him
         if len(remaining) <= 4 and "," in body:
@@ -282,6 +289,19 @@ class Attributor:
         direct = cue.text.lower().startswith(("told", "tell"))
         channel = self.namer.channel(self.text[cue.end : view.end], direct)
         return replace(source, channel=channel) if channel and not source.channel else source
+
+
+def _after_quote(lead: str) -> str:
+    """The words after the last quote; but in 'X called it "a lie" and repeated that', only a
+    conjunction follows the quote, and the speaker is the subject before it."""
+    closing = max(lead.rfind(_CLOSE), lead.rfind('"'))
+    if closing < 0:
+        return lead
+    after = lead[closing + 1 :]
+    opening = max(lead.rfind(_OPEN, 0, closing), lead.rfind('"', 0, closing))
+    if after.strip(" ,").lower() in ("and", "but") and opening > 0:
+        return _after_quote(lead[:opening])
+    return after
 
 
 def _kind(cue: Hit) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from armsledger.domain.core import Quantity
 from armsledger.extract.clauses import clauses
@@ -28,6 +29,12 @@ _FLOOR_WORDS = re.compile(
 _NOBODY = Hit(start=-1, end=-1, kind="nobody", payload="", text="")
 _FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 _WITH_IN = re.compile(r"\b(?:with|in)\b", re.IGNORECASE)
+# "supplied 69% of Azerbaijan's arms imports": the noun names the share's whole, not a transfer.
+_SHARE_OF = re.compile(
+    r"\s+(?:(?:about|some|around|nearly|almost|roughly|over|more than|less than)\s+)?[\d.,]+\s*"
+    r"(?:%|percent|per cent)\s+of\s+(?:['’]s?\s*)?(?:[\w-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 _ABSORBING_GAP = re.compile(
     r"^\s+(?:(?:the|a|an|its|their|his|her|first|new|latest|second|third|further|more|regular|"
     r"large|several|two|three|these|those)\s+){0,3}$",
@@ -55,6 +62,10 @@ _VAGUE_COUNT = re.compile(
 )
 
 
+def _absorbs(gap: str) -> bool:
+    return bool(_ABSORBING_GAP.match(gap) or _SHARE_OF.fullmatch(gap))
+
+
 def _counted_like(model: ItemRef, start: int, end: int, amount: Amount | None) -> ItemRef:
     return ItemRef(
         start=start,
@@ -71,6 +82,24 @@ _OBJECT_RELATIVE = re.compile(
     r"already|now|been|being|reportedly|allegedly|\w+ly|it|they|said|says)\s+){0,4}",
     re.IGNORECASE,
 )
+_POINTING = re.compile(r"\b(?:these|those|such|the same)\s+$", re.IGNORECASE)
+# A total that rises or reaches a level ("exports reached EUR 1.5 billion", "sales rose 20%").
+_TREND = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:reached|reach|reaches|totall?ed|totals|rose|rise|rises|fell|falls|grew|"
+    r"grow|grows|doubled|tripled|amounted|hit|climbed|dropped|declined|increased|decreased|"
+    r"surged|jumped|soared|slumped|stood)\b",
+    re.IGNORECASE,
+)
+_LEVEL = re.compile(
+    r"\s+(?:(?:a|an|about|around|some|nearly|almost|over|more than|record|new|all-time)\s+)*"
+    r"(?:[$€£¥₽]|EUR\b|USD\b|\d|record\b|high\b|peak\b)",
+    re.IGNORECASE,
+)
+# "from companies in Europe", "from both East and West": a source that is no known party.
+_FROM_NOUN = re.compile(
+    r"\bfrom\s+((?:(?:the|a|an|both|some|several|various|unnamed|private|foreign|other|"
+    r"unknown|third)\s+)*(?:[a-z][\w-]*|East|West)\b)",
+)
 # Words before a transfer word that report no transfer: a refusal, a halt, a ban, a warning,
 # an open question or the absence of evidence ("refused to send", "froze sales of", "warned
 # China against sending", "no evidence that China has supplied", "whether Iran had sent").
@@ -84,7 +113,8 @@ _NOT_ASSERTED = re.compile(
 # Words before an item that make it the target or the user of the goods, not the goods.
 _TARGET = re.compile(
     r"\b(?:against|intercept(?:s|ed|ing)?|to\s+(?:counter|down|destroy|defeat)|"
-    r"used\s+(?:in|on|by|to\s+\w+|against|for)|(?:protect|defend|shield)\w*\s+"
+    r"used\s+(?:in|on|by|to\s+\w+|against|for)|enough[\s,]+(?:[\w,-]+\s+){0,5}?for|"
+    r"(?:protect|defend|shield)\w*\s+"
     r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -142,7 +172,11 @@ class DirectionGrammar(ModalityReader):
             items = items or self._elided_items(view, trigger, clause, earlier + frames)
             if not items:
                 continue
+            items = [self._referent(item) for item in items]
             frame = self._frame(view, clause, trigger, items)
+            if self._statistic(frame, clause):
+                continue
+            frame.unnamed_supplier = self._unnamed_source(view, frame, clause)
             self._borrow_parties(frame, earlier + frames)
             frames.append(frame)
             counter = self._counter_items(view, clause, trigger, triggers, owned)
@@ -204,6 +238,38 @@ class DirectionGrammar(ModalityReader):
                 frames.append(frame)
         return frames
 
+    def _referent(self, item: ItemRef) -> ItemRef:
+        """ "shipped $100 million of these goods": goods of unstated kind that point back take
+        the kind of the goods named before."""
+        before = self.text[max(0, item.start - 12) : item.start]
+        referred = self.mentioned_items or self.recent_items
+        if item.category != "cargo" or not referred or not _POINTING.search(before):
+            return item
+        return replace(item, category=referred[0].category)
+
+    def _statistic(self, frame: Frame, clause: tuple[int, int]) -> bool:
+        """ "Serbian arms exports reached EUR 1.5 billion last year": a total with no
+        recipient, or a level an amount reaches, reports no flow to a partner."""
+        trigger = frame.trigger
+        if trigger is None or frame.recipients:
+            return False
+        if _TREND.match(self.text, trigger.end, clause[1]):
+            return True  # a verb form followed by a verb is the noun ("arms exports reached")
+        return trigger.pattern == "arrive" and bool(_LEVEL.match(self.text, trigger.end, clause[1]))
+
+    def _unnamed_source(self, view: SentenceView, frame: Frame, clause: tuple[int, int]) -> bool:
+        """ "bought from companies in Europe", "buy weapons from both East and West": the
+        supplier is named, only not as a party we know, so no other party stands in for it."""
+        trigger = frame.trigger
+        if frame.suppliers or trigger is None:
+            return False
+        if trigger.pattern != "get" and not (trigger.passive and trigger.pattern == "give"):
+            return False
+        for found in _FROM_NOUN.finditer(self.text, trigger.end, clause[1]):
+            if not any(found.start(1) <= a.start < found.end() + 25 for a in view.actors):
+                return True
+        return False
+
     def _unreal(self, view: SentenceView, clause: tuple[int, int]) -> bool:
         """Questions and conditions report no transfer: "Will Germany send...?", "If Beijing
         supplies lethal aid, ...", "warned China against sending weapons"."""
@@ -234,7 +300,7 @@ class DirectionGrammar(ModalityReader):
                 continue  # "sent 6,700 containers carrying shells": the shells are what was sent
             if trigger.pattern.startswith("noun") and any(
                 head.end <= trigger.start
-                and _ABSORBING_GAP.match(self._without_actors(view, head.end, trigger.start))
+                and _absorbs(self._without_actors(view, head.end, trigger.start))
                 for head in heads
                 if head is not trigger
             ):

@@ -30,6 +30,8 @@ def fill_missing_parties(views: list[SentenceView]) -> None:
             if frame.suppliers and frame.recipients:
                 last_complete = frame
                 continue
+            if frame.unnamed_supplier:
+                continue
             if frame.suppliers or frame.recipients:
                 _fill_from_partner(view, frame, complete)
                 _fill_from_last(view, frame, last_complete)

@@ -75,6 +75,7 @@ class Frame:
     clause: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
     domestic: bool = False  # a state and its own company: no claim, and no partner to lend
+    unnamed_supplier: bool = False  # "bought from companies in Europe": none stands in for it
 
 
 @dataclass(slots=True, kw_only=True)

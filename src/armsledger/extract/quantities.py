@@ -146,8 +146,9 @@ class AmountReader:
             return None  # "155mm", "500kg bomb", "50-year-old": describes, never counts
         if _is_year_or_date(text, match, start, digits) or _is_age(text, match, start):
             return None
-        if _CAPACITY.match(text, self._unit_end(text, match.end(), end)):
-            return None  # "at 30 per cent of capacity" measures output, not goods
+        after_unit = self._unit_end(text, match.end(), end)
+        if _CAPACITY.match(text, after_unit) or _SURVEYED.match(text, after_unit):
+            return None  # "at 30% of capacity", "64% of Serbians": output or opinion, not goods
         value = self._value(digits, match.group("scale"), match.group("letter"))
         if value is None:
             return None
@@ -279,6 +280,11 @@ _DATE_BEFORE = re.compile(
 
 # "Kim, 40, has": a small number set off by commas after a name is the person's age.
 _AGE_BEFORE = re.compile(r"[A-Z][\w.’'-]*,\s*$")
+# "64% of Serbians", "a third of voters": a share of people polled.
+_SURVEYED = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+(?:ans|is)|respondents|voters|people|citizens|residents|"
+    r"those\s+polled|the\s+public|population)\b"
+)
 _CAPACITY = re.compile(r"\s+of\s+(?:its\s+|their\s+|the\s+|full\s+|production\s+)*capacity\b")
 
 

@@ -29,6 +29,12 @@ _PLACE_IN = re.compile(
 )
 
 
+_SHARE_GAP = re.compile(
+    r"\s+(?:(?:about|some|around|nearly|almost|roughly|over|more than|less than|an estimated)\s+)?"
+    r"[\d.,]+\s*(?:%|percent|per cent)\s+of\s+(?:all\s+)?",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _GERUND_LEAD = re.compile(r"\b(?:for|of|with)\s+$", re.IGNORECASE)
 
 
@@ -94,9 +100,25 @@ class RoleReader:
             suppliers = first_found(after_by, after_from, optional(origin))
             return suppliers, first_found(after_to, subject, self._for(view, trigger, clause))
         recipients = first_found(
-            after_to, self._double_object(view, trigger, clause), self._for(view, trigger, clause)
+            after_to,
+            self._double_object(view, trigger, clause),
+            self._for(view, trigger, clause),
+            self._share_of(view, trigger, clause),
         )
+        if recipients and origin is not None and origin in recipients:
+            origin = None  # "69% of Azerbaijan's arms imports": the importer, not the origin
         return first_found(subject, after_from, optional(origin)), recipients
+
+    def _share_of(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ActorRef]:
+        """ "Israel supplied about 69% of Azerbaijan's arms imports": the share is of what
+        the possessor imports, so the possessor receives."""
+        for actor in view.actors:
+            if actor.possessive and trigger.end <= actor.start < clause[1]:
+                gap = self.text[trigger.end : actor.start]
+                return [actor] if _SHARE_GAP.fullmatch(gap) else []
+        return []
 
     def _nominal(
         self,
@@ -278,6 +300,8 @@ class RoleReader:
 
     def _after(self, view: SentenceView, start: int, end: int, roles: set[str]) -> list[ActorRef]:
         for actor in view.actors:
+            if _ACCORDING.search(self.text, max(start, actor.start - 30), actor.start):
+                continue  # "according to the Stockholm institute" names a source, not a party
             if (
                 (start <= actor.start < end and not actor.is_modifier)
                 or (

@@ -15,7 +15,8 @@ from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
 from armsledger.lexicon import Lexicons, Trigger
 
-_GAP_TO_ITEM = re.compile(r"^[\s-]*(?:[\w.,’'-]+[\s-]+){0,4}$")
+# Words between a count and its item, designations with slashes included ("AN/TPQ-36").
+_GAP_TO_ITEM = re.compile(r"^[\s-]*(?:[\w.,’'/-]+[\s-]+){0,4}$")
 _UNIT_CONTENT = re.compile(
     r"^(?:\s+(?:a|per|each|every)\s+\w+)?\s+(?:of|carrying|carry|carries|carried|containing|"
     r"contain|contains|bring|brings|brought|transport|transports|transported|"
@@ -96,7 +97,8 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _NOUN_MODIFIED = re.compile(
     r"\s+(?:controls?|licen[cs](?:es|ing)?|bans?|embargo(?:es)?|restrictions?|regimes?|rules|"
     r"laws?|versions?|variants?|models?|books?|markets?|credits?|earnings|revenues?|permits?|"
-    r"polic(?:y|ies)|hubs?|routes?|potential|capacity|capabilit(?:y|ies)|industry|sector)\b",
+    r"polic(?:y|ies)|hubs?|routes?|potential|capacity|capabilit(?:y|ies)|industry|sector|lines|"
+    r"records|data|figures|statistics|volumes?)\b",
     re.IGNORECASE,
 )
 

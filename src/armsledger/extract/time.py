@@ -31,13 +31,10 @@ class TimeReader:
             re.IGNORECASE,
         )
         weekdays = _alternation(list(words.weekdays))
-        # Every expression read below holds a year, a month, a period word or a day word: most
-        # sentences have none and are passed over after this one search.
-        self._anchor = re.compile(
-            rf"(?:19|20)\d\d|\b(?:{months}|{units}|{weekdays}|yesterday|today|tonight|war|"
-            rf"invasion|conflict|fighting)\b",
-            re.IGNORECASE,
-        )
+        # Each expression holds a year, a month, a period or day word, or "since": the words of
+        # a sentence tell which of the patterns can match at all, before any of them runs.
+        self._period_words = frozenset(words.months) | frozenset(words.relative_units)
+        self._day_words = frozenset(words.weekdays) | {"yesterday", "today", "tonight"}
         self._days = re.compile(
             rf"\b(?P<day>yesterday|today|tonight|on\s+(?:{weekdays}))\b", re.IGNORECASE
         )
@@ -59,13 +56,15 @@ class TimeReader:
     def _scan(
         self, text: str, start: int, end: int, published: date | None
     ) -> list[tuple[TimeRef, int]]:
-        if not self._anchor.search(text, start, end):
-            return []
+        words = frozenset(_TOKEN.findall(text[start:end].lower()))
+        has_year = any(_YEAR_TOKEN.fullmatch(word) for word in words)
         found = [
             (ref, at)
-            for ref, at in self._spans(text, start, end, published)
+            for ref, at in self._spans(text, start, end, published, words, has_year)
             if not _AFTER_SPEECH.search(text, max(start, at - 12), at)
         ]
+        if not has_year and not words & self._period_words:
+            return found
         taken = [(at, at + len(ref.text)) for ref, at in found]
         for match in self._pattern.finditer(text, start, end):
             month = match.group("month")
@@ -80,21 +79,23 @@ class TimeReader:
         return sorted(found, key=lambda pair: pair[1])
 
     def _spans(
-        self, text: str, start: int, end: int, published: date | None
+        self,
+        text: str,
+        start: int,
+        end: int,
+        published: date | None,
+        words: frozenset[str],
+        has_year: bool,
     ) -> list[tuple[TimeRef, int]]:
         """Periods the opener grammar does not read: year ranges, halves and quarters of a
         year, days relative to publication, and the open "since the start of the war"."""
         found: list[tuple[TimeRef, int]] = []
-        for match in _YEAR_RANGE.finditer(text, start, end):
-            first, last = int(match.group("first")), int(match.group("last"))
-            if first <= last:
-                ref = TimeRef(text=match.group(0), start=date(first, 1, 1), end=date(last, 12, 31))
-                found.append((ref, match.start()))
-        for match in _PART_OF_YEAR.finditer(text, start, end):
-            found.append((_part_of_year(match), match.start()))
-        for match in _OPEN_START.finditer(text, start, end):
-            found.append((TimeRef(text=match.group(0), end=published), match.start()))
-        if published is not None:
+        if has_year:
+            found += _year_spans(text, start, end)
+        if "since" in words:
+            for match in _OPEN_START.finditer(text, start, end):
+                found.append((TimeRef(text=match.group(0), end=published), match.start()))
+        if published is not None and words & self._day_words:
             for match in self._days.finditer(text, start, end):
                 day = self._day(match.group("day").lower(), published)
                 found.append((TimeRef(text=match.group(0), start=day, end=day), match.start()))
@@ -163,6 +164,21 @@ _OPEN_START = re.compile(
     re.IGNORECASE,
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_TOKEN = re.compile(r"[a-z]+|\d+")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_spans(text: str, start: int, end: int) -> list[tuple[TimeRef, int]]:
+    """ "between 2019 and 2021", "in the first half of 2024"."""
+    found: list[tuple[TimeRef, int]] = []
+    for match in _YEAR_RANGE.finditer(text, start, end):
+        first, last = int(match.group("first")), int(match.group("last"))
+        if first <= last:
+            ref = TimeRef(text=match.group(0), start=date(first, 1, 1), end=date(last, 12, 31))
+            found.append((ref, match.start()))
+    for match in _PART_OF_YEAR.finditer(text, start, end):
+        found.append((_part_of_year(match), match.start()))
+    return found
 
 
 def _part_of_year(match: re.Match[str]) -> TimeRef:
