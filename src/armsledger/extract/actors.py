@@ -10,6 +10,10 @@ from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef
 from armsledger.lexicon import ActorTerm, Lexicons
 
+# Patterns used in per-sentence and per-item code, compiled once at import rather than
+# looked up in re's cache on every call.
+_PATTERN_1 = re.compile(r"['’]s?\s+")
+
 _ROLE_ORDER = (
     "names",
     "capitals",
@@ -62,7 +66,7 @@ class ActorResolver:
         if len(refs) < 2:
             return
         first, second = refs[-2], refs[-1]
-        if first.possessive and re.fullmatch(r"['’]s?\s+", self.text[first.end : second.start]):
+        if first.possessive and _PATTERN_1.fullmatch(self.text[first.end : second.start]):
             refs[-2] = ActorRef(
                 start=first.start,
                 end=first.end,

@@ -30,6 +30,10 @@ from armsledger.extract.time import TimeReader
 from armsledger.extract.tokens import Sentence, split_sentences
 from armsledger.lexicon import ItemTerm, Lexicons
 
+# Patterns used in per-sentence and per-item code, compiled once at import rather than
+# looked up in re's cache on every call.
+_PATTERN_1 = re.compile(r"(?<=[0-9A-Z])s$")
+
 
 class Analyser:
     """Built once per lexicon set: the automata and compiled patterns are reused."""
@@ -73,13 +77,9 @@ class Analyser:
             triggers = [hit for hit in hits if hit.kind == "trigger"]
             # A transfer needs goods: an item, or an amount (money, containers) standing for them;
             # and a party, unless a transfer just before can lend its parties.
-            has_goods = (
-                view.items
-                or _MONEY_OR_UNIT.search(text, view.start, view.end)
-                or _GOODS_PRONOUN.search(text, view.start, view.end)
-            )
             has_party = view.actors or view.index - last_with_frames <= _INHERIT_REACH
-            if triggers and has_goods and has_party:
+            # The goods test runs two regexes over the sentence: only where a trigger is found.
+            if triggers and has_party and _has_goods(view, text):
                 self._read_frames(view, triggers, structure, grammar, text, folded)
                 for frame in view.frames:
                     frame.domestic = self._domestic(frame)
@@ -158,6 +158,14 @@ class Analyser:
         view.frames = grammar.frames(view, markers_by_end)
 
 
+def _has_goods(view: SentenceView, text: str) -> bool:
+    return bool(
+        view.items
+        or _MONEY_OR_UNIT.search(text, view.start, view.end)
+        or _GOODS_PRONOUN.search(text, view.start, view.end)
+    )
+
+
 def _outside_triggers(amount: Amount, triggers: list[Hit], text: str) -> Amount:
     """ "handed over 14 tanks": the particle of the verb is not the bound "over 14"."""
     for trigger in triggers:
@@ -180,7 +188,7 @@ def _item(hit: Hit) -> ItemRef:
     assert isinstance(term, ItemTerm)
     designation = term.designation
     if designation and len(hit.text) > len(term.text):
-        designation = re.sub(r"(?<=[0-9A-Z])s$", "", hit.text)  # "Leopard 2A4s" -> "Leopard 2A4"
+        designation = _PATTERN_1.sub("", hit.text)  # "Leopard 2A4s" -> "Leopard 2A4"
     return ItemRef(
         start=hit.start, end=hit.end, category=term.category, designation=designation, text=hit.text
     )

@@ -15,6 +15,14 @@ from armsledger.extract.lookup import Hit
 from armsledger.extract.model import SentenceView
 from armsledger.extract.speakers import SpeakerNamer
 
+# Patterns used in per-sentence and per-item code, compiled once at import rather than
+# looked up in re's cache on every call.
+_PATTERN_1 = re.compile(r"\b(?:by|from)\s+(?P<agent>.+?)(?:\s+from\s.*)?$")
+_PATTERN_2 = re.compile(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s")
+_PATTERN_3 = re.compile(r"\bthat\s|[;:]")
+_PATTERN_4 = re.compile(r"\b[A-Z]")
+_PATTERN_5 = re.compile(r"[,.;:]|\s(?:on|in|at|who|that)\s")
+
 _OPEN = "“"
 _CLOSE = "”"
 _PRONOUNS = {"he", "she", "we", "i"}
@@ -226,7 +234,7 @@ class Attributor:
         told = cue.text.lower().startswith(_TELL)  # "X told Y": Y is the listener
         if not told and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
-            tail = re.split(r"[,.;:]|\s(?:on|in|at|who|that)\s", after, maxsplit=1)[0]
+            tail = _PATTERN_5.split(after, maxsplit=1)[0]
             if _speaker_like(tail):
                 return _LEAD.sub("", tail)
         return self._before(view, cue.start)
@@ -237,7 +245,7 @@ class Attributor:
         body = lead.rstrip().rstrip(",")  # "..., Major Ivo Kral, told": the comma closes him
         if len(remaining) <= 4 and "," in body:
             lead = body[body.rfind(",") + 1 :]  # "..., a Ukrainian intelligence chief has said."
-        lead = re.split(r"\bthat\s|[;:]", lead)[-1]
+        lead = _PATTERN_3.split(lead)[-1]
         lead = _RELATIVE.sub(",", lead)
         lead = _AUX_TAIL.sub("", lead)
         # "Speaking on condition of anonymity, a source said": the subject is the last comma
@@ -310,8 +318,8 @@ def _kind(cue: Hit) -> str:
 
 def _according_phrase(after: str) -> str:
     """ "according to figures compiled by Defence Weekly": the source is the agent after "by"."""
-    phrase = re.split(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s", after, maxsplit=1)[0]
-    agent = re.search(r"\b(?:by|from)\s+(?P<agent>.+?)(?:\s+from\s.*)?$", phrase)
+    phrase = _PATTERN_2.split(after, maxsplit=1)[0]
+    agent = _PATTERN_1.search(phrase)
     return _LEAD.sub("", agent.group("agent") if agent else phrase)
 
 
@@ -325,6 +333,6 @@ def _speaker_like(tail: str) -> bool:
         return False
     return (
         not stripped[:1].islower()
-        or bool(re.search(r"\b[A-Z]", stripped))
+        or bool(_PATTERN_4.search(stripped))
         or stripped.lower().startswith(("the ", "a ", "an "))
     )

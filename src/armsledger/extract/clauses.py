@@ -12,6 +12,14 @@ import re
 
 from armsledger.extract.model import SentenceView
 
+# Patterns used in per-sentence and per-item code, compiled once at import rather than
+# looked up in re's cache on every call.
+_PATTERN_1 = re.compile(r",\s*(?:and|but|while)\s+(?:the\s+)?$")
+_PATTERN_2 = re.compile(
+    r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
+    r"later|reportedly|\w+ed)\b"
+)
+
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$")
 _FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|may|might)\b")
 # A wire dateline ("KYIV, March 3 (Reuters) - ", "NEW YORK - ") names where the story was filed,
@@ -58,11 +66,9 @@ def _new_subject_breaks(view: SentenceView, text: str) -> list[int]:
     """ ", and Denmark has delivered 19": a coordinated clause with its own subject."""
     breaks: list[int] = []
     for actor in view.actors:
-        lead = re.search(r",\s*(?:and|but|while)\s+(?:the\s+)?$", text[view.start : actor.start])
+        lead = _PATTERN_1.search(text[view.start : actor.start])
         follow = text[actor.end : actor.end + 30]
-        if lead and re.match(
-            r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
-            r"later|reportedly|\w+ed)\b",
+        if lead and _PATTERN_2.match(
             follow,
         ):
             breaks.append(view.start + lead.start())

@@ -96,29 +96,28 @@ class Automaton:
         """(end of the matched term, hit) for every whole-word match, in the automaton's order."""
         size = len(text)
         found: list[tuple[int, Hit]] = []
+        # Bound once: this loop runs for every raw match of every document.
+        append, variant_at = found.append, _VARIANT.match
         for last, (length, payloads) in self._automaton.iter(folded):
-            first, finish = last - length + 1, last + 1
+            first = last - length + 1
             if first > 0 and text[first].isalnum() and text[first - 1].isalnum():
                 continue
-            variant_end = finish
+            finish = variant_end = last + 1
             if finish < size and text[finish].isalnum() and text[last].isalnum():
-                variant = _VARIANT.match(text, finish)
+                variant = variant_at(text, finish)
                 if variant is None:
                     continue
                 variant_end = variant.end()
             surface = text[first:finish]
+            hit_text = surface if variant_end == finish else text[first:variant_end]
             for kind, term, payload, cased, designation in payloads:
                 if variant_end != finish and not designation:
                     continue
                 if not cased or _case_ok(term, surface):
                     hit = Hit(
-                        start=first,
-                        end=variant_end,
-                        kind=kind,
-                        payload=payload,
-                        text=surface if variant_end == finish else text[first:variant_end],
+                        start=first, end=variant_end, kind=kind, payload=payload, text=hit_text
                     )
-                    found.append((finish, hit))
+                    append((finish, hit))
         return found
 
 

@@ -12,6 +12,16 @@ from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.structure import standing_end
 from armsledger.lexicon import Lexicons
 
+# Patterns used in per-sentence and per-item code, compiled once at import rather than
+# looked up in re's cache on every call.
+_PATTERN_1 = re.compile(r"[\w-]+")
+_PATTERN_2 = re.compile(r"\b(?:and|or)\b|&|as well as")
+_PATTERN_3 = re.compile(r"\s+(?:forces|troops|army|military|units|soldiers|side)\b")
+_PATTERN_4 = re.compile(r"^['’]s?")
+_PATTERN_5 = re.compile(r"[,;]")
+_PATTERN_6 = re.compile(r"\b(?:and|or)\b|&")
+_PATTERN_7 = re.compile(r"\bthat\b|[,:“\"]")
+
 _DETERMINER_TAIL = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|both|all)\s+)*$", re.IGNORECASE
 )
@@ -197,7 +207,7 @@ class RoleReader:
             if not _COORDINATION.match(gap):
                 break
             chain.append(actor)
-            if re.search(r"\b(?:and|or)\b|&|as well as", gap):
+            if _PATTERN_2.search(gap):
                 closed = len(chain)
         return chain[:closed]
 
@@ -242,7 +252,7 @@ class RoleReader:
         if not before:
             return []
         gap = self.text[before[-1].end : trigger.start]
-        return [before[-1]] if len(gap.split()) <= 4 and not re.search(r"[,;]", gap) else []
+        return [before[-1]] if len(gap.split()) <= 4 and not _PATTERN_5.search(gap) else []
 
     def _subject_floor(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
@@ -251,9 +261,7 @@ class RoleReader:
         for cue in view.cues:
             if cue.kind == "speech" and floor <= cue.end <= trigger.start:
                 between = self.text[cue.end : trigger.start]
-                if trigger.pattern.startswith("noun") and not re.search(
-                    r"\bthat\b|[,:“\"]", between
-                ):
+                if trigger.pattern.startswith("noun") and not _PATTERN_7.search(between):
                     continue  # "The Pentagon announced a new package": the announcer gives
                 floor = cue.end
         for marker in view.markers:
@@ -293,7 +301,7 @@ class RoleReader:
         head = actor
         for earlier in reversed([a for a in view.actors if floor <= a.start < actor.start]):
             gap = self.text[earlier.end : head.start]
-            if not _COORDINATION.match(gap) or not re.search(r"\b(?:and|or)\b|&", gap):
+            if not _COORDINATION.match(gap) or not _PATTERN_6.search(gap):
                 break
             head = earlier
         return bool(self._preceded_by(head.start, view.start) & blocked)
@@ -314,8 +322,7 @@ class RoleReader:
     def _bare_adjective(self, actor: ActorRef) -> bool:
         """ "to Russian forces" still names Russia as the receiver."""
         return bool(
-            re.match(
-                r"\s+(?:forces|troops|army|military|units|soldiers|side)\b",
+            _PATTERN_3.match(
                 self.text[actor.end : actor.end + 12],
             )
         )
@@ -346,8 +353,8 @@ class RoleReader:
         actor = before[-1]
         gap = self.text[actor.end : trigger.start]
         modifiers = {w.lower() for w in self.lexicons.grammar.words("agent_modifiers")}
-        words = re.findall(r"[\w-]+", re.sub(r"^['’]s?", "", gap))
-        item_words = {w.lower() for item in view.items for w in re.findall(r"[\w-]+", item.text)}
+        words = _PATTERN_1.findall(_PATTERN_4.sub("", gap))
+        item_words = {w.lower() for item in view.items for w in _PATTERN_1.findall(item.text)}
         if len(words) > 4 or any(w.lower() not in modifiers | item_words for w in words):
             return []
         if not (actor.is_modifier or actor.possessive or not words):

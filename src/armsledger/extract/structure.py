@@ -16,6 +16,18 @@ from armsledger.extract.quantities import Amount
 from armsledger.lexicon import Lexicons, Trigger
 
 # Words between a count and its item, designations with slashes included ("AN/TPQ-36").
+# Patterns used in per-sentence and per-item code, compiled once at import rather than
+# looked up in re's cache on every call.
+_PATTERN_1 = re.compile(r"([\w’'-]+)\W*$")
+_PATTERN_2 = re.compile(r"\s+([\w-]+)")
+_PATTERN_3 = re.compile(r"[\s-]*")
+_PATTERN_4 = re.compile(r"[\s-]+([\w-]+)")
+_PATTERN_5 = re.compile(r"^-(?:made|built|produced|designed|supplied)\s")
+_PATTERN_6 = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
+_PATTERN_7 = re.compile(r"\s+and\s+")
+_PATTERN_8 = re.compile(r"[\s\w-]*")
+_PATTERN_9 = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
 _GAP_TO_ITEM = re.compile(r"^[\s-]*(?:[\w.,’'/-]+[\s-]+){0,4}$")
 _UNIT_CONTENT = re.compile(
     r"^(?:\s+(?:a|per|each|every)\s+\w+)?\s+(?:of|carrying|carry|carries|carried|containing|"
@@ -137,7 +149,7 @@ class Structure:
                 first is not None
                 and first.quantity.value is not None
                 and amount.quantity.value is not None
-                and re.fullmatch(r"\s+and\s+", self.text[first.end : amount.start])
+                and _PATTERN_7.fullmatch(self.text[first.end : amount.start])
                 and _BETWEEN.search(self.text, max(0, first.start - 9), first.start)
             ):
                 quantity = replace(
@@ -189,14 +201,14 @@ class Structure:
 
     def _adjacent(self, first: ItemRef, second: ItemRef) -> bool:
         gap = self.text[first.end : second.start]
-        if re.fullmatch(r"[\s-]*", gap) and first.end != second.start:
+        if _PATTERN_3.fullmatch(gap) and first.end != second.start:
             return True
         words = gap.split()
         return (
             first.designation is not None
             and second.designation is None
             and len(words) <= 2
-            and bool(re.fullmatch(r"[\s\w-]*", gap))
+            and bool(_PATTERN_8.fullmatch(gap))
             and not any(w.lower() in _STOP_WORDS for w in words)
         )
 
@@ -266,10 +278,10 @@ class Structure:
             # "drone and missile attacks": a modifier coordinated with a blocked one is one too.
             if later and later[0].blocked:
                 gap = self.text[item.end : later[0].start]
-                if re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", gap):
+                if _PATTERN_9.fullmatch(gap):
                     item.blocked = True
                     continue
-            following = re.match(r"[\s-]+([\w-]+)", self.text[item.end : item.end + 30])
+            following = _PATTERN_4.match(self.text[item.end : item.end + 30])
             word = following.group(1).lower() if following else ""
             # "three NASAMS units": after a named type a generic head counts the goods.
             if item.designation is not None and word in self.generic_heads:
@@ -285,9 +297,9 @@ class Structure:
                 continue
             actor = before[-1]
             gap = self.text[actor.end : item.start]
-            made = re.match(r"^-(?:made|built|produced|designed|supplied)\s", gap)
+            made = _PATTERN_5.match(gap)
             modifier = actor.is_modifier or actor.possessive or made
-            shaped = re.match(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$", gap + " ")
+            shaped = _PATTERN_6.match(gap + " ")
             if modifier and shaped and not any(w.lower() in _STOP_WORDS for w in gap.split()):
                 item.origin = actor
 
@@ -338,7 +350,7 @@ def read_triggers(
 
 
 def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
-    found = re.search(r"([\w’'-]+)\W*$", text[max(floor, start - 40) : start])
+    found = _PATTERN_1.search(text[max(floor, start - 40) : start])
     if not found:
         return "", start
     return found.group(1), max(floor, start - 40) + found.start(1)
@@ -350,7 +362,7 @@ def standing_end(actor: ActorRef, text: str, standing: frozenset[str]) -> int | 
     if not actor.is_modifier:
         return None
     end = None
-    for word in re.finditer(r"\s+([\w-]+)", text[actor.end : actor.end + 40]):
+    for word in _PATTERN_2.finditer(text[actor.end : actor.end + 40]):
         if word.start() != (end - actor.end if end else 0) or word.group(1).lower() not in standing:
             break
         end = actor.end + word.end()
