@@ -10,9 +10,9 @@ from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef
 from armsledger.lexicon import ActorTerm, Lexicons
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"['’]s?\s+")
+# Compiled at import: these run on hot paths, once per sentence or item.
+# Only a possessive ending between two actors: "Yemen's Houthi rebels".
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 
 _ROLE_ORDER = (
     "names",
@@ -66,7 +66,7 @@ class ActorResolver:
         if len(refs) < 2:
             return
         first, second = refs[-2], refs[-1]
-        if first.possessive and _PATTERN_1.fullmatch(self.text[first.end : second.start]):
+        if first.possessive and _POSSESSIVE_GAP.fullmatch(self.text[first.end : second.start]):
             refs[-2] = ActorRef(
                 start=first.start,
                 end=first.end,

@@ -30,9 +30,8 @@ from armsledger.extract.time import TimeReader
 from armsledger.extract.tokens import Sentence, split_sentences
 from armsledger.lexicon import ItemTerm, Lexicons
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"(?<=[0-9A-Z])s$")
+# Compiled at import: these run on hot paths, once per sentence or item.
+_DESIGNATION_PLURAL_S = re.compile(r"(?<=[0-9A-Z])s$")
 
 
 class Analyser:
@@ -188,7 +187,7 @@ def _item(hit: Hit) -> ItemRef:
     assert isinstance(term, ItemTerm)
     designation = term.designation
     if designation and len(hit.text) > len(term.text):
-        designation = _PATTERN_1.sub("", hit.text)  # "Leopard 2A4s" -> "Leopard 2A4"
+        designation = _DESIGNATION_PLURAL_S.sub("", hit.text)  # "Leopard 2A4s" -> "Leopard 2A4"
     return ItemRef(
         start=hit.start, end=hit.end, category=term.category, designation=designation, text=hit.text
     )

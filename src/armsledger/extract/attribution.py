@@ -15,13 +15,16 @@ from armsledger.extract.lookup import Hit
 from armsledger.extract.model import SentenceView
 from armsledger.extract.speakers import SpeakerNamer
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"\b(?:by|from)\s+(?P<agent>.+?)(?:\s+from\s.*)?$")
-_PATTERN_2 = re.compile(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s")
-_PATTERN_3 = re.compile(r"\bthat\s|[;:]")
-_PATTERN_4 = re.compile(r"\b[A-Z]")
-_PATTERN_5 = re.compile(r"[,.;:]|\s(?:on|in|at|who|that)\s")
+# Compiled at import: these run on hot paths, once per sentence or item.
+# "compiled by Defence Weekly": the agent of an "according to" source.
+_AGENT_AFTER_BY_OR_FROM = re.compile(r"\b(?:by|from)\s+(?P<agent>.+?)(?:\s+from\s.*)?$")
+# Where an "according to" phrase stops: punctuation or a word opening a new clause.
+_ACCORDING_PHRASE_END = re.compile(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s")
+# The speaker's subject is the text after the last of these.
+_THAT_OR_CLAUSE_PUNCTUATION = re.compile(r"\bthat\s|[;:]")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z]")
+# Where a speaker named after the verb stops: "said Park Ji-hoon, a lawmaker".
+_SPEAKER_TAIL_END = re.compile(r"[,.;:]|\s(?:on|in|at|who|that)\s")
 
 _OPEN = "“"
 _CLOSE = "”"
@@ -234,7 +237,7 @@ class Attributor:
         told = cue.text.lower().startswith(_TELL)  # "X told Y": Y is the listener
         if not told and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
-            tail = _PATTERN_5.split(after, maxsplit=1)[0]
+            tail = _SPEAKER_TAIL_END.split(after, maxsplit=1)[0]
             if _speaker_like(tail):
                 return _LEAD.sub("", tail)
         return self._before(view, cue.start)
@@ -245,7 +248,7 @@ class Attributor:
         body = lead.rstrip().rstrip(",")  # "..., Major Ivo Kral, told": the comma closes him
         if len(remaining) <= 4 and "," in body:
             lead = body[body.rfind(",") + 1 :]  # "..., a Ukrainian intelligence chief has said."
-        lead = _PATTERN_3.split(lead)[-1]
+        lead = _THAT_OR_CLAUSE_PUNCTUATION.split(lead)[-1]
         lead = _RELATIVE.sub(",", lead)
         lead = _AUX_TAIL.sub("", lead)
         # "Speaking on condition of anonymity, a source said": the subject is the last comma
@@ -318,8 +321,8 @@ def _kind(cue: Hit) -> str:
 
 def _according_phrase(after: str) -> str:
     """ "according to figures compiled by Defence Weekly": the source is the agent after "by"."""
-    phrase = _PATTERN_2.split(after, maxsplit=1)[0]
-    agent = _PATTERN_1.search(phrase)
+    phrase = _ACCORDING_PHRASE_END.split(after, maxsplit=1)[0]
+    agent = _AGENT_AFTER_BY_OR_FROM.search(phrase)
     return _LEAD.sub("", agent.group("agent") if agent else phrase)
 
 
@@ -333,6 +336,6 @@ def _speaker_like(tail: str) -> bool:
         return False
     return (
         not stripped[:1].islower()
-        or bool(_PATTERN_4.search(stripped))
+        or bool(_CAPITALISED_WORD.search(stripped))
         or stripped.lower().startswith(("the ", "a ", "an "))
     )

@@ -12,10 +12,11 @@ import re
 
 from armsledger.extract.model import SentenceView
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r",\s*(?:and|but|while)\s+(?:the\s+)?$")
-_PATTERN_2 = re.compile(
+# Compiled at import: these run on hot paths, once per sentence or item.
+# ", and Denmark has delivered": a comma and conjunction before a new subject ...
+_CONJUNCTION_BEFORE_SUBJECT = re.compile(r",\s*(?:and|but|while)\s+(?:the\s+)?$")
+# ... and the verb after it.
+_VERB_AFTER_SUBJECT = re.compile(
     r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
     r"later|reportedly|\w+ed)\b"
 )
@@ -66,9 +67,9 @@ def _new_subject_breaks(view: SentenceView, text: str) -> list[int]:
     """ ", and Denmark has delivered 19": a coordinated clause with its own subject."""
     breaks: list[int] = []
     for actor in view.actors:
-        lead = _PATTERN_1.search(text[view.start : actor.start])
+        lead = _CONJUNCTION_BEFORE_SUBJECT.search(text[view.start : actor.start])
         follow = text[actor.end : actor.end + 30]
-        if lead and _PATTERN_2.match(
+        if lead and _VERB_AFTER_SUBJECT.match(
             follow,
         ):
             breaks.append(view.start + lead.start())

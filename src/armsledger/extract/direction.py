@@ -22,11 +22,12 @@ from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, Tri
 from armsledger.extract.quantities import Amount
 from armsledger.extract.roles import first_found, optional
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"(?:if|unless)\b")
-_PATTERN_2 = re.compile(r"\s+")
-_PATTERN_3 = re.compile(r"[\s-]*")
+# Compiled at import: these run on hot paths, once per sentence or item.
+# A clause opening with "if"/"unless" reports no transfer.
+_CONDITIONAL_OPENER = re.compile(r"(?:if|unless)\b")
+_WHITESPACE_RUN = re.compile(r"\s+")
+# An item directly before a noun trigger: nothing but spaces or hyphens between.
+_HYPHEN_SPACE_GAP = re.compile(r"[\s-]*")
 
 _FLOOR_WORDS = re.compile(
     r"\b(?:said|says|told|claimed|reported|added|explained|whether|that|wrote|stated|announced)\b"
@@ -281,7 +282,7 @@ class DirectionGrammar(ModalityReader):
         supplies lethal aid, ...", "warned China against sending weapons"."""
         if self.text[view.start : view.end].rstrip(' ”"’').endswith("?"):
             return True
-        if _PATTERN_1.match(self.text[clause[0] : clause[0] + 8].lower()):
+        if _CONDITIONAL_OPENER.match(self.text[clause[0] : clause[0] + 8].lower()):
             return True
         return any(
             _NOT_ASSERTED.search(self.text, max(clause[0], t.start - 60), t.start)
@@ -321,7 +322,7 @@ class DirectionGrammar(ModalityReader):
         for first, last in sorted(spans, reverse=True):
             if start <= first and last <= end:
                 gap = gap[: first - start] + gap[last - start :]
-        return _PATTERN_2.sub(" ", gap)
+        return _WHITESPACE_RUN.sub(" ", gap)
 
     def _money_items(
         self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
@@ -488,7 +489,7 @@ class DirectionGrammar(ModalityReader):
         for owner in owners:
             if isinstance(owner, TriggerRef) and owner.start >= item.end:
                 gap = self.text[item.end : owner.start]
-                if owner.pattern.startswith(("noun", "agent")) and _PATTERN_3.fullmatch(gap):
+                if owner.pattern.startswith(("noun", "agent")) and _HYPHEN_SPACE_GAP.fullmatch(gap):
                     return owner
         before = [owner for owner in owners if owner.end <= item.start]
         if not before:

@@ -11,9 +11,8 @@ from dataclasses import replace
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.lexicon import Cue
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"\s+")
+# Compiled at import: these run on hot paths, once per sentence or item.
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 _INHERIT_WINDOW = 4  # sentences a nameless transfer may look back
 # What a denial of "any arms trade" does not cover.
@@ -232,4 +231,4 @@ def _denied_copy(frame: Frame, view: SentenceView, deniers: list[ActorRef], cue:
 
 
 def denier_name(deniers: list[ActorRef], text: str) -> str:
-    return " and ".join(_PATTERN_1.sub(" ", ref.text) for ref in deniers)
+    return " and ".join(_WHITESPACE_RUN.sub(" ", ref.text) for ref in deniers)

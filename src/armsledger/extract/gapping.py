@@ -16,11 +16,11 @@ from armsledger.domain.core import Quantity
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.extract.quantities import Amount
 
-# Before a gapped subject: ", Spain 10", "and Canada eight", "while Spain 10".
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"(?:,|\band\b|\bwhile\b)[^,]*$")
+# Compiled at import: these run on hot paths, once per sentence or item.
+# The last comma, "and" or "while" of a gap and everything after it.
+_FROM_LAST_JOINER = re.compile(r"(?:,|\band\b|\bwhile\b)[^,]*$")
 
+# Before a gapped subject: ", Spain 10", "and Canada eight", "while Spain 10".
 _BEFORE_SUBJECT = re.compile(r"^\s*,?\s*(?:and|while|with|plus)?\s*(?:the\s+)?$", re.IGNORECASE)
 # Before a gapped count with its own party: "and 12 to Romania", ", 12 to Romania".
 _BEFORE_COUNT = re.compile(r"^\s*(?:,\s*)?(?:and|while|plus)?\s*$", re.IGNORECASE)
@@ -132,7 +132,7 @@ def _last_conjunct(start: int, end: int, text: str) -> str:
     """The words between two points from the last comma or conjunction on: what joins the
     conjunct, earlier conjuncts ("to Poland", "Spain 10") left out."""
     gap = text[start:end]
-    last = _PATTERN_1.search(gap)
+    last = _FROM_LAST_JOINER.search(gap)
     return gap[last.start() :] if last else gap
 
 

@@ -10,9 +10,9 @@ from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.roles import RoleReader
 from armsledger.lexicon import Cue
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"\s+by\b")
+# Compiled at import: these run on hot paths, once per sentence or item.
+# A cue followed by "by" ("denied by") names the denier after it.
+_LEADING_BY = re.compile(r"\s+by\b")
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,")
 # "a deal estimated at $400m" puts a figure on the deal, not the transfer in doubt; "deliveries
@@ -92,7 +92,7 @@ class ModalityReader(RoleReader):
         return None
 
     def _by_after(self, view: SentenceView, cue: Hit) -> bool:
-        return bool(_PATTERN_1.match(self.text[cue.end : cue.end + 5]))
+        return bool(_LEADING_BY.match(self.text[cue.end : cue.end + 5]))
 
     def _denier(
         self, view: SentenceView, clause: tuple[int, int], cue: Hit | None

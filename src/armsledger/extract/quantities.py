@@ -14,12 +14,13 @@ from armsledger.domain.core import Quantity
 from armsledger.extract.lookup import Automaton, Payload
 from armsledger.lexicon import AmountWords
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"\b[A-Z]{2,}[ -]?$")
-_PATTERN_2 = re.compile(r"[a-z]+")
-_PATTERN_3 = re.compile(r"\s+or more\b")
-_PATTERN_4 = re.compile(r"\s+of\b")
+# Compiled at import: these run on hot paths, once per sentence or item.
+# Capitals right before a number make it a type number: "ASC 890", "PAC 3".
+_TRAILING_ACRONYM = re.compile(r"\b[A-Z]{2,}[ -]?$")
+# The scale words of a number: "million", "billion".
+_LOWERCASE_WORD = re.compile(r"[a-z]+")
+_LEADING_OR_MORE = re.compile(r"\s+or more\b")
+_LEADING_OF = re.compile(r"\s+of\b")
 
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -172,7 +173,7 @@ class AmountReader:
 
     def _unit_then_of(self, text: str, position: int, end: int) -> bool:
         unit = self._unit.match(text, position, end)
-        return bool(unit and _PATTERN_4.match(text[unit.end() : unit.end() + 4]))
+        return bool(unit and _LEADING_OF.match(text[unit.end() : unit.end() + 4]))
 
     def _value(self, digits: str, scale_text: str, letter: str | None) -> float | None:
         key = digits.lower()
@@ -185,7 +186,7 @@ class AmountReader:
             if any(part is None for part in parts):
                 return None
             value = float(sum(part for part in parts if part is not None))
-        for scale in _PATTERN_2.findall((scale_text or "").lower()):
+        for scale in _LOWERCASE_WORD.findall((scale_text or "").lower()):
             value *= self.words.scales.get(scale, 1.0)
         if letter:
             value *= self.words.scales.get(letter.lower(), 1.0)
@@ -202,7 +203,7 @@ class AmountReader:
         end: int,
     ) -> Amount:
         bound = self.words.qualifiers.get((qualifier or "").lower(), "exact")
-        or_more = _PATTERN_3.match(text[stop : stop + 9])
+        or_more = _LEADING_OR_MORE.match(text[stop : stop + 9])
         if or_more:
             bound, stop = ("low" if bound == "exact" else bound), stop + or_more.end()
         unit, unit_end = "item", stop
@@ -311,6 +312,6 @@ def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -
     before = text[max(start, match.start() - 12) : match.start()]
     if _YEAR.fullmatch(digits):
         return True  # a bare four-digit 19xx/20xx number is a year, never a count
-    if _PATTERN_1.search(before):
+    if _TRAILING_ACRONYM.search(before):
         return True  # "ASC 890", "Patriot PAC 3": a type number, not a count
     return digits[:1].isdigit() and bool(_DATE_BEFORE.search(before)) and "," not in digits

@@ -12,15 +12,17 @@ from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.structure import standing_end
 from armsledger.lexicon import Lexicons
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"[\w-]+")
-_PATTERN_2 = re.compile(r"\b(?:and|or)\b|&|as well as")
-_PATTERN_3 = re.compile(r"\s+(?:forces|troops|army|military|units|soldiers|side)\b")
-_PATTERN_4 = re.compile(r"^['’]s?")
-_PATTERN_5 = re.compile(r"[,;]")
-_PATTERN_6 = re.compile(r"\b(?:and|or)\b|&")
-_PATTERN_7 = re.compile(r"\bthat\b|[,:“\"]")
+# Compiled at import: these run on hot paths, once per sentence or item.
+_WORD = re.compile(r"[\w-]+")
+# A conjunction that closes a list of parties; a bare comma does not.
+_LIST_CLOSING_CONJUNCTION = re.compile(r"\b(?:and|or)\b|&|as well as")
+# "Russian forces": a nationality adjective still names the state as party.
+_LEADING_FORCES_NOUN = re.compile(r"\s+(?:forces|troops|army|military|units|soldiers|side)\b")
+_LEADING_POSSESSIVE = re.compile(r"^['’]s?")
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+_AND_OR = re.compile(r"\b(?:and|or)\b|&")
+# What opens reported words after a speech cue: "that", a comma, colon or quote.
+_REPORTED_CLAUSE_MARK = re.compile(r"\bthat\b|[,:“\"]")
 
 _DETERMINER_TAIL = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|both|all)\s+)*$", re.IGNORECASE
@@ -207,7 +209,7 @@ class RoleReader:
             if not _COORDINATION.match(gap):
                 break
             chain.append(actor)
-            if _PATTERN_2.search(gap):
+            if _LIST_CLOSING_CONJUNCTION.search(gap):
                 closed = len(chain)
         return chain[:closed]
 
@@ -252,7 +254,7 @@ class RoleReader:
         if not before:
             return []
         gap = self.text[before[-1].end : trigger.start]
-        return [before[-1]] if len(gap.split()) <= 4 and not _PATTERN_5.search(gap) else []
+        return [before[-1]] if len(gap.split()) <= 4 and not _COMMA_OR_SEMICOLON.search(gap) else []
 
     def _subject_floor(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
@@ -261,7 +263,7 @@ class RoleReader:
         for cue in view.cues:
             if cue.kind == "speech" and floor <= cue.end <= trigger.start:
                 between = self.text[cue.end : trigger.start]
-                if trigger.pattern.startswith("noun") and not _PATTERN_7.search(between):
+                if trigger.pattern.startswith("noun") and not _REPORTED_CLAUSE_MARK.search(between):
                     continue  # "The Pentagon announced a new package": the announcer gives
                 floor = cue.end
         for marker in view.markers:
@@ -301,7 +303,7 @@ class RoleReader:
         head = actor
         for earlier in reversed([a for a in view.actors if floor <= a.start < actor.start]):
             gap = self.text[earlier.end : head.start]
-            if not _COORDINATION.match(gap) or not _PATTERN_6.search(gap):
+            if not _COORDINATION.match(gap) or not _AND_OR.search(gap):
                 break
             head = earlier
         return bool(self._preceded_by(head.start, view.start) & blocked)
@@ -322,7 +324,7 @@ class RoleReader:
     def _bare_adjective(self, actor: ActorRef) -> bool:
         """ "to Russian forces" still names Russia as the receiver."""
         return bool(
-            _PATTERN_3.match(
+            _LEADING_FORCES_NOUN.match(
                 self.text[actor.end : actor.end + 12],
             )
         )
@@ -353,8 +355,8 @@ class RoleReader:
         actor = before[-1]
         gap = self.text[actor.end : trigger.start]
         modifiers = {w.lower() for w in self.lexicons.grammar.words("agent_modifiers")}
-        words = _PATTERN_1.findall(_PATTERN_4.sub("", gap))
-        item_words = {w.lower() for item in view.items for w in _PATTERN_1.findall(item.text)}
+        words = _WORD.findall(_LEADING_POSSESSIVE.sub("", gap))
+        item_words = {w.lower() for item in view.items for w in _WORD.findall(item.text)}
         if len(words) > 4 or any(w.lower() not in modifiers | item_words for w in words):
             return []
         if not (actor.is_modifier or actor.possessive or not words):

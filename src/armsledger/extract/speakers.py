@@ -10,9 +10,8 @@ from armsledger.domain.core import Source, SourceKind
 from armsledger.extract.model import SentenceView
 from armsledger.lexicon import Lexicons
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"['’]s$")
+# Compiled at import: these run on hot paths, once per sentence or item.
+_TRAILING_POSSESSIVE = re.compile(r"['’]s$")
 
 _DETERMINERS = re.compile(
     r"^(?:(?:a|an|the|another|one of the|one of|multiple|several|two|three|some|many|other|"
@@ -72,7 +71,7 @@ class SpeakerNamer:
         actor_words = {w for ref in view.actors if ref.role != "leader" for w in ref.text.split()}
         actor_words |= {w for hit in view.organs for w in hit.text.split()}
         actor_words |= {w for item in view.items for w in item.text.split()}
-        actor_words = {_PATTERN_1.sub("", w) for w in actor_words}
+        actor_words = {_TRAILING_POSSESSIVE.sub("", w) for w in actor_words}
         state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
         if self._media_names.search(phrase):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
@@ -123,7 +122,7 @@ class SpeakerNamer:
         runs: list[list[str]] = [[]]
         place = False  # inside a capitalised run that follows a preposition
         previous = ""
-        bares = [_PATTERN_1.sub("", word).strip(".,’'") for word in words]
+        bares = [_TRAILING_POSSESSIVE.sub("", word).strip(".,’'") for word in words]
         for index, bare in enumerate(bares):
             around = (
                 bares[index - 1] if index else "",

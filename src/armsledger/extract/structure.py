@@ -15,19 +15,26 @@ from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
 from armsledger.lexicon import Lexicons, Trigger
 
-# Words between a count and its item, designations with slashes included ("AN/TPQ-36").
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"([\w’'-]+)\W*$")
-_PATTERN_2 = re.compile(r"\s+([\w-]+)")
-_PATTERN_3 = re.compile(r"[\s-]*")
-_PATTERN_4 = re.compile(r"[\s-]+([\w-]+)")
-_PATTERN_5 = re.compile(r"^-(?:made|built|produced|designed|supplied)\s")
-_PATTERN_6 = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
-_PATTERN_7 = re.compile(r"\s+and\s+")
-_PATTERN_8 = re.compile(r"[\s\w-]*")
-_PATTERN_9 = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+# Compiled at import: these run on hot paths, once per sentence or item.
+_TRAILING_WORD = re.compile(r"([\w’'-]+)\W*$")
+# Successive words after an actor, read one by one for a group noun ("Chinese firms").
+_SPACED_WORD = re.compile(r"\s+([\w-]+)")
+# Two item mentions joined by nothing but spaces or hyphens are one item.
+_HYPHEN_SPACE_GAP = re.compile(r"[\s-]*")
+# The word after an item, checked against generic and blocking heads.
+_FOLLOWING_WORD = re.compile(r"[\s-]+([\w-]+)")
+# "Iranian-made", "Russian-built": the actor is where the goods come from.
+_LEADING_MADE_SUFFIX = re.compile(r"^-(?:made|built|produced|designed|supplied)\s")
+# Between an origin actor and its item: a possessive or suffix and up to three words.
+_ORIGIN_GAP = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
+# The "and" of a range: "between 4 million and 6 million".
+_SPACED_AND = re.compile(r"\s+and\s+")
+# A gap without punctuation, for a designation and the item word after it.
+_WORDS_AND_SPACES_ONLY = re.compile(r"[\s\w-]*")
+# "drone and missile attacks": a comma, "and" or "or" joining two items.
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
 
+# Words between a count and its item, designations with slashes included ("AN/TPQ-36").
 _GAP_TO_ITEM = re.compile(r"^[\s-]*(?:[\w.,’'/-]+[\s-]+){0,4}$")
 _UNIT_CONTENT = re.compile(
     r"^(?:\s+(?:a|per|each|every)\s+\w+)?\s+(?:of|carrying|carry|carries|carried|containing|"
@@ -149,7 +156,7 @@ class Structure:
                 first is not None
                 and first.quantity.value is not None
                 and amount.quantity.value is not None
-                and _PATTERN_7.fullmatch(self.text[first.end : amount.start])
+                and _SPACED_AND.fullmatch(self.text[first.end : amount.start])
                 and _BETWEEN.search(self.text, max(0, first.start - 9), first.start)
             ):
                 quantity = replace(
@@ -201,14 +208,14 @@ class Structure:
 
     def _adjacent(self, first: ItemRef, second: ItemRef) -> bool:
         gap = self.text[first.end : second.start]
-        if _PATTERN_3.fullmatch(gap) and first.end != second.start:
+        if _HYPHEN_SPACE_GAP.fullmatch(gap) and first.end != second.start:
             return True
         words = gap.split()
         return (
             first.designation is not None
             and second.designation is None
             and len(words) <= 2
-            and bool(_PATTERN_8.fullmatch(gap))
+            and bool(_WORDS_AND_SPACES_ONLY.fullmatch(gap))
             and not any(w.lower() in _STOP_WORDS for w in words)
         )
 
@@ -278,10 +285,10 @@ class Structure:
             # "drone and missile attacks": a modifier coordinated with a blocked one is one too.
             if later and later[0].blocked:
                 gap = self.text[item.end : later[0].start]
-                if _PATTERN_9.fullmatch(gap):
+                if _LIST_JOINER.fullmatch(gap):
                     item.blocked = True
                     continue
-            following = _PATTERN_4.match(self.text[item.end : item.end + 30])
+            following = _FOLLOWING_WORD.match(self.text[item.end : item.end + 30])
             word = following.group(1).lower() if following else ""
             # "three NASAMS units": after a named type a generic head counts the goods.
             if item.designation is not None and word in self.generic_heads:
@@ -297,9 +304,9 @@ class Structure:
                 continue
             actor = before[-1]
             gap = self.text[actor.end : item.start]
-            made = _PATTERN_5.match(gap)
+            made = _LEADING_MADE_SUFFIX.match(gap)
             modifier = actor.is_modifier or actor.possessive or made
-            shaped = _PATTERN_6.match(gap + " ")
+            shaped = _ORIGIN_GAP.match(gap + " ")
             if modifier and shaped and not any(w.lower() in _STOP_WORDS for w in gap.split()):
                 item.origin = actor
 
@@ -350,7 +357,7 @@ def read_triggers(
 
 
 def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
-    found = _PATTERN_1.search(text[max(floor, start - 40) : start])
+    found = _TRAILING_WORD.search(text[max(floor, start - 40) : start])
     if not found:
         return "", start
     return found.group(1), max(floor, start - 40) + found.start(1)
@@ -362,7 +369,7 @@ def standing_end(actor: ActorRef, text: str, standing: frozenset[str]) -> int | 
     if not actor.is_modifier:
         return None
     end = None
-    for word in _PATTERN_2.finditer(text[actor.end : actor.end + 40]):
+    for word in _SPACED_WORD.finditer(text[actor.end : actor.end + 40]):
         if word.start() != (end - actor.end if end else 0) or word.group(1).lower() not in standing:
             break
         end = actor.end + word.end()

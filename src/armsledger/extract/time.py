@@ -10,9 +10,8 @@ from datetime import date, timedelta
 from armsledger.domain.core import TimeRef
 from armsledger.lexicon import TimeWords
 
-# Patterns used in per-sentence and per-item code, compiled once at import rather than
-# looked up in re's cache on every call.
-_PATTERN_1 = re.compile(r"\s+")
+# Compiled at import: these run on hot paths, once per sentence or item.
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def _alternation(words: list[str]) -> str:
@@ -115,7 +114,7 @@ class TimeReader:
         return published - timedelta(days=(published.weekday() - weekday) % 7)
 
     def _normalise(self, match: re.Match[str], published: date | None, future: bool) -> TimeRef:
-        opener = self.words.openers[_PATTERN_1.sub(" ", match.group("opener").lower())]
+        opener = self.words.openers[_WHITESPACE_RUN.sub(" ", match.group("opener").lower())]
         period = self._period(match, published, future)
         if period is None:
             return TimeRef(text=match.group(0))
