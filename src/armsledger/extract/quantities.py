@@ -235,6 +235,13 @@ class AmountReader:
 
     def _vague_amount(self, text: str, match: re.Match[str], end: int) -> Amount:
         low, high = self.words.vague[match.group("vague").lower()]
+        return self._bounds_only(text, match, end, low, high)
+
+    def _bounds_only(
+        self, text: str, match: re.Match[str], end: int, low: float | None, high: float | None
+    ) -> Amount:
+        """An amount stated only by its bounds ("several hundred", "between 20 and 30"): the unit
+        and rate come from the words after it, the value stays unknown."""
         amount = self._finish(text, match.start(), match.end(), 0.0, None, None, end)
         quantity = Quantity(
             value=None,
@@ -261,22 +268,7 @@ class AmountReader:
         low_scale = match.group("lscale") or match.group("lscale2") or match.group("scale")
         low = self._value(low_text, low_scale, None)
         high = self._value(high_text, match.group("scale"), None)
-        amount = self._finish(text, match.start(), match.end(), 0.0, None, None, end)
-        quantity = Quantity(
-            value=None,
-            low=low,
-            high=high,
-            unit=amount.quantity.unit,
-            per=amount.quantity.per,
-            text=amount.quantity.text,
-        )
-        return Amount(
-            start=amount.start,
-            end=amount.end,
-            quantity=quantity,
-            has_unit=amount.has_unit,
-            is_money=False,
-        )
+        return self._bounds_only(text, match, end, low, high)
 
 
 _DATE_BEFORE = re.compile(
