@@ -148,3 +148,10 @@ def test_lexicon_broken_file_names_file_and_entry(
     with pytest.raises(LexiconError) as raised:
         load_lexicons.__wrapped__(directory)
     assert message in str(raised.value)
+
+
+def test_lexicon_eval_categories_match_the_evaluation_readme(shared_dir: Path) -> None:
+    """The categories the loader insists on are exactly those the evaluation format lists."""
+    readme = (shared_dir / "eval" / "README.md").read_text(encoding="utf-8")
+    paragraph = readme.split("Item categories:", 1)[1].split("\n\n", 1)[0]
+    assert re.findall(r"`([a-z_]+)`", paragraph) == EVAL_CATEGORIES

@@ -16,6 +16,7 @@ from armsledger.fuse.rules import (
     load_grading_rules,
     load_provenance_rules,
 )
+from armsledger.lexicon import EVAL_CATEGORIES
 
 
 @pytest.mark.parametrize(
@@ -42,30 +43,8 @@ def test_shipped_rules_load() -> None:
 
 
 def test_conversion_items_are_known_categories() -> None:
-    # the evaluation taxonomy's categories (shared/eval/README.md)
-    categories = {
-        "weapons",
-        "ammunition",
-        "artillery_ammunition",
-        "rockets",
-        "missiles",
-        "drones",
-        "small_arms",
-        "artillery_systems",
-        "armored_vehicles",
-        "aircraft",
-        "air_defense",
-        "naval",
-        "personnel",
-        "workers",
-        "technology",
-        "components",
-        "raw_materials",
-        "fuel",
-        "food",
-        "money",
-        "cargo",
-    }
+    # the evaluation taxonomy's categories (shared/eval/README.md), as the lexicon loader holds them
+    categories = set(EVAL_CATEGORIES)
     for entry in load_conversion_rules().entries:
         assert entry.items <= categories, entry.id
 
