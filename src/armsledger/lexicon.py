@@ -154,6 +154,7 @@ class Lexicons:
     leaders: Mapping[str, Leader]
     item_terms: tuple[ItemTerm, ...]
     blocking_heads: frozenset[str]
+    blocking_modifiers: frozenset[str] = frozenset()
     triggers: tuple[Trigger, ...]
     speech: tuple[Cue, ...]
     hedges: tuple[Cue, ...]
@@ -298,6 +299,9 @@ def _build(directory: Path) -> Lexicons:
         leaders=leaders,
         item_terms=item_terms,
         blocking_heads=frozenset(str(w).lower() for w in yamls["items"].get("blocking_heads", [])),
+        blocking_modifiers=frozenset(
+            str(w).lower() for w in yamls["items"].get("blocking_modifiers", [])
+        ),
         triggers=_triggers(tsvs["verbs"]),
         speech=_cues(tsvs["speech"], "speech.tsv", "type"),
         hedges=_cues(tsvs["hedges"], "hedges.tsv", "scope"),

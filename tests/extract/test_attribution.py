@@ -36,12 +36,13 @@ def _sources(analyser: Analyser, text: str) -> list[Source]:
             "Lena Ortiz",
             SourceKind.PERSON,
         ),
-        # An agent after "compiled by" is the source of "according to figures".
+        # An agent after "compiled by" is the source of "according to figures"; a name ending
+        # in a publication word ("Weekly") is a publication, not a person.
         (
             "Oman bought 12 jets, according to figures compiled by Gulf Defence Weekly from "
             "customs data.",
             "Gulf Defence Weekly",
-            SourceKind.PERSON,
+            SourceKind.MEDIA,
         ),
         # One unnamed person with an indefinite article is an anonymous source.
         ("Egypt has received drones from China, a Libyan lawmaker said.", None, "anonymous"),

@@ -33,6 +33,25 @@ _MEMBER_NOUN = re.compile(
     r"partner|partners|nations|capitals|governments)\b"
 )
 _PLURAL_DEMONYM = re.compile(r"(?:ans|ians|eans|is)$")
+# A wire dateline ("BANGKOK, Jan 12 (Reuters) -", "KYIV, Ukraine, May 3 -", "SEOUL (AP) -")
+# says where the story was filed, not who sent or received anything: its places are no parties.
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
+    r"June|July|August|September|October|November|December)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_PLACE = r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:{_PLACE})(?:,\s*{_PLACE}){{0,2}}"
+    rf"(?:,\s*{_DATE}(?:\s*\([^()\n]{{1,40}}\))?|\s*\([^()\n]{{1,40}}\))\s*[-–—]+\s",
+    re.MULTILINE,
+)
+# The same dateline where a speaker phrase starts ("June 4 (AFP) - Iranian officials said"):
+# the phrase names its speaker only after it.
+DATELINE_PREFIX = re.compile(
+    rf"^\s*(?:{_PLACE},?\s*){{0,3}}(?:{_DATE}(?:\s*\([^()\n]{{1,40}}\))?|\([^()\n]{{1,40}}\))"
+    r"\s*[-–—]+\s+"
+)
 
 
 class ActorResolver:
@@ -43,11 +62,14 @@ class ActorResolver:
         self.text = text
         self.seen_leaders: set[str] = set()
         self.recent: list[str] = []
+        self.datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
     def resolve(self, hits: Iterable[Hit]) -> list[ActorRef]:
         """Actor refs of one sentence; `hits` are its actor, organ and back-reference hits."""
         refs: list[ActorRef] = []
         for group in _by_span(hits):
+            if self._in_dateline(group[0]):
+                continue
             ref = self._resolve_group(group, refs)
             if ref is None:
                 continue
@@ -59,6 +81,9 @@ class ActorResolver:
                 self._remember(ref.actor_id)
             self._possessor_as_modifier(refs)
         return refs
+
+    def _in_dateline(self, hit: Hit) -> bool:
+        return any(start <= hit.start and hit.end <= end for start, end in self.datelines)
 
     def _possessor_as_modifier(self, refs: list[ActorRef]) -> None:
         """ "Yemen's Houthi rebels", "Russia's Wagner Group": the possessor only locates the

@@ -273,7 +273,15 @@ class AmountReader:
 
 _DATE_BEFORE = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$|(?:in|since|by|until|of|from|during)\s+$",
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$|(?:in|since|by|until|from|during)\s+$",
+    re.IGNORECASE,
+)
+# "as of 14 March" is a date, but "the delivery of 14 tanks" counts: after "of" a number is a
+# day only when a month follows it.
+_OF_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
     re.IGNORECASE,
 )
 
@@ -306,4 +314,8 @@ def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -
         return True  # a bare four-digit 19xx/20xx number is a year, never a count
     if _TRAILING_ACRONYM.search(before):
         return True  # "ASC 890", "Patriot PAC 3": a type number, not a count
-    return digits[:1].isdigit() and bool(_DATE_BEFORE.search(before)) and "," not in digits
+    if not digits[:1].isdigit() or "," in digits:
+        return False
+    if _OF_BEFORE.search(before):
+        return bool(_MONTH_AFTER.match(text, match.end()))
+    return bool(_DATE_BEFORE.search(before))

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from armsledger.domain.core import Source, SourceKind
+from armsledger.extract.actors import DATELINE_PREFIX
 from armsledger.extract.model import SentenceView
 from armsledger.lexicon import Lexicons
 
@@ -47,6 +48,7 @@ class SpeakerNamer:
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
         self._media_names = re.compile(rf"\b(?:{_alternation(grammar.words('media_names'))})\b")
         self.org_name_words = set(grammar.words("organization_name_words"))
+        self.publication_words = set(grammar.words("publication_name_words"))
         # "brokers", "suppliers": collective nouns are not organs of a state.
         self.collectives = frozenset(word.lower() for word in lexicons.collectives)
         channels = _alternation(grammar.words("channels"))
@@ -64,6 +66,7 @@ class SpeakerNamer:
         )
 
     def name(self, view: SentenceView, phrase: str, earlier: list[Source]) -> Source | None:
+        phrase = DATELINE_PREFIX.sub("", phrase)
         core = _DETERMINERS.sub("", phrase).strip()
         words = _WORD.findall(core)
         if not words:
@@ -77,6 +80,8 @@ class SpeakerNamer:
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         person = "" if _sentence_case(core) else self._person(words, actor_words)
         lowered = [w.lower().strip(".,") for w in words]
+        if person and person.split()[-1] in self.publication_words:
+            return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         if person and self._is_organization_name(person):
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if person and not self._head_after(lowered, person):

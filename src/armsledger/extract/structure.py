@@ -122,6 +122,10 @@ _NOUN_MODIFIED = re.compile(
 )
 
 
+# The word right before a noun, joined by a space or a hyphen ("think tank", "think-tank").
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[\s-]+$")
+
+
 class Structure:
     """Structural reading of one sentence view, in place."""
 
@@ -134,6 +138,7 @@ class Structure:
     def prepare(self, view: SentenceView) -> None:
         self._join_ranges(view)
         self._drop_unit_nouns(view)
+        self._drop_modified_nouns(view)
         self._merge_adjacent(view)
         self._name_designations(view)
         view.amounts = [
@@ -180,6 +185,16 @@ class Structure:
             for item in view.items
             if not any(start <= item.start and item.end <= end for start, end in units)
         ]
+
+    def _drop_modified_nouns(self, view: SentenceView) -> None:
+        """ "a think tank", "a fish tank": the word before makes the noun something else."""
+        if not self.lexicons.blocking_modifiers:
+            return
+        view.items = [item for item in view.items if not self._modified(view, item)]
+
+    def _modified(self, view: SentenceView, item: ItemRef) -> bool:
+        found = _WORD_BEFORE.search(self.text, max(view.start, item.start - 30), item.start)
+        return found is not None and found.group(1).lower() in self.lexicons.blocking_modifiers
 
     def _name_designations(self, view: SentenceView) -> None:
         """ "Yak-130 jets", "Bulsae-4 missiles": a type number right before a generic item word
