@@ -293,8 +293,11 @@ class DirectionGrammar(ModalityReader):
     def _owning_triggers(self, view: SentenceView, clause: tuple[int, int]) -> list[TriggerRef]:
         """Triggers of the clause, less a noun right after a verb or payment marker, which
         only repeats it ("received deliveries of", "paid for the first consignment of")."""
-        heads = [t for t in view.triggers if clause[0] <= t.start < clause[1]]
-        heads += [m for m in view.markers if m.kind == "marker:counterflow_markers"]  # type: ignore[misc]
+        # Only the spans matter here: a trigger or a payment marker ends where a head ends.
+        heads: list[tuple[int, int]] = [
+            (t.start, t.end) for t in view.triggers if clause[0] <= t.start < clause[1]
+        ]
+        heads += [(m.start, m.end) for m in view.markers if m.kind == "marker:counterflow_markers"]
         kept: list[TriggerRef] = []
         for trigger in view.triggers:
             if not clause[0] <= trigger.start < clause[1]:
@@ -306,10 +309,10 @@ class DirectionGrammar(ModalityReader):
             ):
                 continue  # "sent 6,700 containers carrying shells": the shells are what was sent
             if trigger.pattern.startswith("noun") and any(
-                head.end <= trigger.start
-                and _absorbs(self._without_actors(view, head.end, trigger.start))
-                for head in heads
-                if head is not trigger
+                head_end <= trigger.start
+                and _absorbs(self._without_actors(view, head_end, trigger.start))
+                for head_start, head_end in heads
+                if (head_start, head_end) != (trigger.start, trigger.end)
             ):
                 continue
             kept.append(trigger)
