@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from armsledger.domain.core import (
     Actor,
@@ -57,7 +57,8 @@ class Extractor:
                         ),
                         claim,
                     )
-        return sorted(_fold_unquantified(list(claims.values())), key=_claim_order)
+        kept = _fold_hypernyms(list(claims.values()), self.lexicons.item_parents)
+        return sorted(_fold_unquantified(kept), key=_claim_order)
 
     def _frame_claims(self, document: Document, view: SentenceView, frame: Frame) -> list[Claim]:
         evidence = Span(
@@ -156,6 +157,49 @@ def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
         or _flow(c) not in counted
         or not (c.evidence.start in counted[_flow(c)] or _refers_back(c))
     ]
+
+
+def _fold_hypernyms(claims: list[Claim], parents: Mapping[str, str | None]) -> list[Claim]:
+    """The same figure for the same flow under a general and a specific word ("1.5 million
+    artillery shells", later "the 1.5 million rounds of ammunition") is one transfer told
+    twice: the general word's claim goes, the specific one stays."""
+    specific: dict[tuple[object, ...], set[str]] = {}
+    for claim in claims:
+        key = _counted_flow(claim)
+        if key is not None:
+            specific.setdefault(key, set()).add(claim.item.category)
+    return [
+        c
+        for c in claims
+        if (key := _counted_flow(c)) is None
+        or not any(_below(other, c.item.category, parents) for other in specific[key])
+    ]
+
+
+def _counted_flow(claim: Claim) -> tuple[object, ...] | None:
+    quantity = claim.quantity
+    if quantity is None or quantity.value is None:
+        return None
+    return (
+        claim.supplier.id,
+        claim.recipient.id,
+        claim.polarity,
+        quantity.value,
+        quantity.unit,
+        quantity.per,
+    )
+
+
+def _below(category: str, ancestor: str, parents: Mapping[str, str | None]) -> bool:
+    """Whether `category` sits under `ancestor` in the item taxonomy."""
+    parent = parents.get(category)
+    for _ in range(10):
+        if parent is None:
+            return False
+        if parent == ancestor:
+            return True
+        parent = parents.get(parent)
+    return False
 
 
 def _flow(claim: Claim) -> tuple[object, ...]:

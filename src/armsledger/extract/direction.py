@@ -48,7 +48,14 @@ _ABSORBING_GAP = re.compile(
     re.IGNORECASE,
 )
 Owner = TriggerRef | Hit
-_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+['’]s?|its|their|his|her|our)\s+(?:[\w-]+\s+)?$")
+# "rockets for Ukraine's launchers", "fighters for the Navy's carriers", "technology for the
+# production of missiles": after goods, what they serve or help to make is not goods.
+_PURPOSE = re.compile(
+    r"\bfor\s+(?:(?:the\s+)?[\w-]+['’]s?|its|their|his|her|our)\s+(?:[\w-]+\s+)?$"
+    r"|\bfor\s+(?:the\s+)?(?:[\w-]+\s+)?(?:production|manufactur(?:e|ing)|assembly|maintenance|"
+    r"repair|servicing|development)\s+of\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # After an elided count: the end of the phrase, or a noun that counts without naming the goods
 # ("three squadrons", "two more batteries"); only such a noun reaches back across sentences.
 _ELIDED_FOLLOW = re.compile(
@@ -108,13 +115,16 @@ _FROM_NOUN = re.compile(
     r"unknown|third)\s+)*(?:[a-z][\w-]*|East|West)\b)",
 )
 # Words before a transfer word that report no transfer: a refusal, a halt, a ban, a warning,
-# an open question or the absence of evidence ("refused to send", "froze sales of", "warned
-# China against sending", "no evidence that China has supplied", "whether Iran had sent").
+# an open question, opposition, limits on trade or the absence of evidence ("refused to send",
+# "froze sales of", "warned China against sending", "no evidence that China has supplied",
+# "whether Iran had sent", "oppose any arms deliveries", "eased restrictions on arms sales").
 _NOT_ASSERTED = re.compile(
     r"(?:\bagainst\s+$|\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|reluctan(?:t|ce)|"
     r"fr(?:oze|eeze|eezes|ozen)|halt(?:s|ed)?|suspend(?:s|ed)?|ban(?:s|ned)?|block(?:s|ed)?|"
     r"bar(?:s|red)|prohibit(?:s|ed)?|stop(?:s|ped)?|prevent(?:s|ed)?|no\s+(?:evidence|sign|"
-    r"indication|proof)|whether|not\s+to)\b(?:[^.;:]*?\s)?)(?:[\w-]+\s+){0,6}$",
+    r"indication|proof)|whether|not\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
+    r"(?:restrictions?|curbs?|limits?|embargo(?:es)?|moratorium)\s+on)\b(?:[^.;:]*?\s)?)"
+    r"(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 # Words before an item that make it the target or the user of the goods, not the goods.
@@ -184,6 +194,7 @@ class DirectionGrammar(ModalityReader):
             if self._statistic(frame, clause):
                 continue
             frame.unnamed_supplier = self._unnamed_source(view, frame, clause)
+            frame.bystanders = self._seizers(view, clause, trigger)
             self._borrow_parties(frame, earlier + frames)
             frames.append(frame)
             counter = self._counter_items(view, clause, trigger, triggers, owned)
@@ -198,6 +209,15 @@ class DirectionGrammar(ModalityReader):
             else:
                 frames[0].money = money
         return frames
+
+    def _seizers(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[str]:
+        """ "Pakistan seized a truck carrying rifles for the Taliban": who seized the goods
+        stands outside their flow, and no rule may make it a party."""
+        if trigger.pattern != "carry" or not self._seized(view, trigger):
+            return []
+        return [a.actor_id for a in self._subject(view, clause, trigger)]
 
     def _exchange_frames(
         self,
@@ -480,7 +500,7 @@ class DirectionGrammar(ModalityReader):
             return "target"
         if not has_goods:
             return ""
-        purpose = _PURPOSE.search(self.text, max(0, item.start - 40), item.start) or (
+        purpose = _PURPOSE.search(self.text, max(0, item.start - 70), item.start) or (
             previous is not None
             and _FOR_AFTER_GOODS.fullmatch(self.text[previous.end : item.start])
         )

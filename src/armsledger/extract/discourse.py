@@ -64,7 +64,14 @@ def _fill_from_partner(view: SentenceView, frame: Frame, complete: list[tuple[in
             candidates.append((distance, sides[1][0].actor_id))
     partner_id = min(candidates)[1] if candidates else None
     if partner_id is None:
-        others = [a for a in view.actors if a.actor_id != known.actor_id and a.role != "pair"]
+        # "Pakistan seized a truck carrying rifles for the Taliban": the seizer is no partner.
+        others = [
+            a
+            for a in view.actors
+            if a.actor_id != known.actor_id
+            and a.role != "pair"
+            and a.actor_id not in frame.bystanders
+        ]
         partner_id = others[0].actor_id if len(others) == 1 else None
     if partner_id is None or partner_id == known.actor_id:
         return

@@ -46,6 +46,14 @@ _SHARE_GAP = re.compile(
     r"[\d.,]+\s*(?:%|percent|per cent)\s+of\s+(?:all\s+)?",
     re.IGNORECASE,
 )
+# Carry triggers whose subject takes the goods from someone else's flow.
+_SEIZING = frozenset({"seize", "find"})
+# "munitions made by Roketsan", "missiles, manufactured by Thales,": the maker, not the giver.
+_MADE_BY = re.compile(
+    r"\b(?:made|manufactured|built|produced|developed|designed|assembled)\s+(?:[\w-]+\s+){0,2}"
+    r"by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _GERUND_LEAD = re.compile(r"\b(?:for|of|with)\s+$", re.IGNORECASE)
 
@@ -85,8 +93,10 @@ class RoleReader:
             asked = self._double_object(view, trigger, clause)
             return first_found(after_from, asked, optional(origin)), subject
         if pattern == "carry":
-            # "Iranian couriers carrying cash": a carrier that is a party sends what it carries.
-            carrier = subject if not trigger.passive else []
+            # "Iranian couriers carrying cash": a carrier that is a party sends what it carries;
+            # one that seizes or finds the goods ("the army seized a truck carrying shells")
+            # is no party to their flow.
+            carrier = subject if not trigger.passive and not self._seized(view, trigger) else []
             return first_found(after_from, optional(origin), carrier), after_to or self._for(
                 view, trigger, clause
             )
@@ -96,6 +106,14 @@ class RoleReader:
                 after_to, arrival, self._double_object(view, trigger, clause)
             )
         return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
+
+    def _seized(self, view: SentenceView, trigger: TriggerRef) -> bool:
+        """Whether the trigger, or one before it in the sentence, seizes or finds goods."""
+        return any(
+            t.trigger.id in _SEIZING and t.start <= trigger.start
+            for t in view.triggers
+            if t.pattern == "carry"
+        )
 
     def _give(
         self,
@@ -312,6 +330,10 @@ class RoleReader:
         for actor in view.actors:
             if _ACCORDING.search(self.text, max(start, actor.start - 30), actor.start):
                 continue  # "according to the Stockholm institute" names a source, not a party
+            if "agent_markers" in roles and _MADE_BY.search(
+                self.text, max(start, actor.start - 40), actor.start
+            ):
+                continue
             if (
                 (start <= actor.start < end and not actor.is_modifier)
                 or (
