@@ -88,7 +88,7 @@ class Analyser:
                 # "We identified Chinese-made howitzers and bombs. China sold both systems to
                 # the UAE": goods named without a transfer are what a later "them" refers to.
                 grammar.mentioned_items = [i for i in view.items if not i.blocked]
-        fill_missing_parties(views)
+        fill_missing_parties(views, self.lexicons.designation_makers)
         denial_frames(views, text)
         return views
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
@@ -20,7 +21,10 @@ _NOT_ARMS = frozenset({"personnel", "workers", "money", "fuel", "food", "raw_mat
 _DENIAL_REACH = 4  # sentences back in which "X denied the allegations" finds them
 
 
-def fill_missing_parties(views: list[SentenceView]) -> None:
+def fill_missing_parties(
+    views: list[SentenceView], makers: Mapping[str, str] | None = None
+) -> None:
+    named = {a.actor_id for v in views for a in v.actors} if makers else set()
     complete = [
         (v.index, f)
         for v in views
@@ -35,6 +39,8 @@ def fill_missing_parties(views: list[SentenceView]) -> None:
                 continue
             if frame.unnamed_supplier:
                 continue
+            if frame.recipients and makers:
+                _fill_from_maker(frame, makers, named)
             if frame.suppliers or frame.recipients:
                 _fill_from_partner(view, frame, complete)
                 _fill_from_last(view, frame, last_complete)
@@ -44,6 +50,34 @@ def fill_missing_parties(views: list[SentenceView]) -> None:
         main = [f for f in view.frames if f.rule_id != "counterflow.reverse.v1"]
         if main:
             last_complete = main[-1]
+
+
+def _fill_from_maker(frame: Frame, makers: Mapping[str, str], named: set[str]) -> None:
+    """ "Ukraine has received fewer than 200 Storm Shadows": with no supplier named, the goods
+    come from the state that makes them, when the article names that state at all."""
+    if frame.suppliers:
+        return
+    recipients = {a.actor_id for a in frame.recipients}
+    for item in frame.items:
+        maker = _maker_of(item.designation, makers)
+        if maker is not None and maker in named and maker not in recipients:
+            known = frame.recipients[0]
+            frame.suppliers = [
+                ActorRef(start=known.start, end=known.start, actor_id=maker, role="maker", text="")
+            ]
+            frame.rule_id = frame.rule_id.replace(".v1", "+maker.v1")
+            return
+
+
+def _maker_of(designation: str | None, makers: Mapping[str, str]) -> str | None:
+    """The maker of a type, its variants included ("Leopard 2A4" of "Leopard 2")."""
+    if not designation:
+        return None
+    key = designation.lower()
+    if key in makers:
+        return makers[key]
+    stems = [stem for stem in makers if key.startswith(stem)]
+    return makers[max(stems, key=len)] if stems else None
 
 
 def _fill_from_partner(view: SentenceView, frame: Frame, complete: list[tuple[int, Frame]]) -> None:
