@@ -172,10 +172,16 @@ class ActorResolver:
     def _backref(self, hit: Hit, refs: list[ActorRef]) -> ActorRef | None:
         resolve = str(hit.payload)
         distinct = list(dict.fromkeys(reversed(self.recent)))  # most recent first
+        # "the kingdom", "the island": a state of that kind (grammar.yaml), the one the article
+        # names most, first named on a tie: the story's own kingdom, not a supplier named once.
+        kind = frozenset(self.lexicons.grammar.words(resolve))
+        if kind:
+            members = [actor_id for actor_id in self.recent if actor_id in kind]
+            distinct = sorted(dict.fromkeys(members), key=lambda a: -members.count(a))
         if resolve == "last" and refs and distinct and distinct[0] == refs[0].actor_id:
             # "Germany has pledged to send the country...": not the sentence's own subject.
             distinct = distinct[1:] + distinct[:1]
-        index = {"latter": 0, "last": 0, "former": 1}.get(resolve)
+        index = 0 if kind else {"latter": 0, "last": 0, "former": 1}.get(resolve)
         if resolve == "pair" and len(distinct) >= 2:
             pair = "+".join(sorted(distinct[:2]))
             return ActorRef(start=hit.start, end=hit.end, actor_id=pair, role="pair", text=hit.text)

@@ -68,6 +68,8 @@ class Extractor:
             text=document.text[view.start : view.end],
         )
         source = self._source(view, frame)
+        if _after_mid_tag(document.text, view, frame):
+            source = Source(name=document.meta.outlet or "", kind=SourceKind.UNATTRIBUTED)
         time = self._time(document, view, frame)  # the sentence's times, then the clause's
         claims: list[Claim] = []
         items = _distinct(frame.items)
@@ -139,6 +141,28 @@ class Extractor:
         in_clause = [t for t, at in times if start <= at < end]
         found = in_clause or [t for t, _ in times]
         return found[0] if found else None
+
+
+# ", officials say, and Turkey is reported to ...": a speech tag set off by commas in mid-sentence
+# closes the clause it tags; a clause after it, with its own subject, is the outlet's.
+_TAG_OPENING = re.compile(r",\s*(?:[\w’'.-]+\s+){0,5}$")
+_TAG_CLOSING = re.compile(r"[\s,]*")
+
+
+def _after_mid_tag(text: str, view: SentenceView, frame: Frame) -> bool:
+    clause_start = frame.clause[0]
+    if clause_start <= view.start or frame.denier:
+        return False
+    for cue in view.cues:
+        if (
+            cue.kind == "speech"
+            and view.start < cue.start
+            and cue.end <= clause_start
+            and _TAG_CLOSING.fullmatch(text, cue.end, clause_start)
+            and _TAG_OPENING.search(text, max(view.start, cue.start - 60), cue.start)
+        ):
+            return True
+    return False
 
 
 def _fold_unquantified(claims: list[Claim]) -> list[Claim]:

@@ -141,6 +141,8 @@ _FOR_AFTER_GOODS = re.compile(
     re.IGNORECASE,
 )
 _AND_OR = re.compile(r"\s*,?\s*(?:and|or)\s*", re.IGNORECASE)
+# A non-restrictive relative clause: from ", which"/", who" to the next comma or the end.
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:]*")
 _LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
 # What a payment can consist of: "paid a visit" or "paid tribute" moves nothing.
 _PAYMENT_CATEGORIES = frozenset(
@@ -361,11 +363,14 @@ class DirectionGrammar(ModalityReader):
                     trigger.end <= amount.start
                     and len(self.text[trigger.end : amount.start].split()) <= 4
                 )
-                # "a new $425m security assistance package": the value before the noun
+                # "a new $425m security assistance package": the value before the noun; when
+                # the sentence names goods ("took delivery of a THAAD battery, part of a $15
+                # billion deal"), it is their price, not money that moves.
                 before = (
                     amount.end <= trigger.start
                     and trigger.pattern.startswith("noun")
                     and len(self.text[amount.end : trigger.start].split()) <= 3
+                    and not any(not i.blocked for i in view.items)
                 )
                 if after or before:
                     return [
@@ -471,8 +476,11 @@ class DirectionGrammar(ModalityReader):
         main = triggers[0]
         previous: ItemRef | None = None
         skipped = ""
+        asides = self._asides(view, clause)
         for item in view.items:
             if not (start <= item.start < end) or item.blocked:
+                continue
+            if any(a <= item.start < b for a, b in asides):
                 continue
             owner = self._owner_of(view, item, owners, main)
             if isinstance(owner, Hit) and owner.kind == "marker:restore_markers":
@@ -490,6 +498,16 @@ class DirectionGrammar(ModalityReader):
                 continue
             owned.setdefault(id(owner), []).append(item)
         return owned
+
+    def _asides(self, view: SentenceView, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """ "Russia, which may soon run short of shells, has received ...": a relative clause
+        set off by commas, with no transfer word of its own, talks about the party; the goods
+        it names are not the goods of the clause's transfer."""
+        spans: list[tuple[int, int]] = []
+        for found in _ASIDE.finditer(self.text, clause[0], clause[1]):
+            if not any(found.start() <= t.start < found.end() for t in view.triggers):
+                spans.append((found.start(), found.end()))
+        return spans
 
     def _target(self, item: ItemRef, previous: ItemRef | None, has_goods: bool) -> str:
         """Items that are not the goods: what they are used against or in ("a capability

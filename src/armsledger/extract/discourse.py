@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.lexicon import Cue
@@ -21,9 +21,19 @@ _NOT_ARMS = frozenset({"personnel", "workers", "money", "fuel", "food", "raw_mat
 _DENIAL_REACH = 4  # sentences back in which "X denied the allegations" finds them
 
 
-def fill_missing_parties(
-    views: list[SentenceView], makers: Mapping[str, str] | None = None
-) -> None:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartyHints:
+    """What the discourse rules may read besides the frames: the text, the makers of types
+    (items.yaml) and the words of need (grammar.yaml)."""
+
+    text: str = ""
+    makers: Mapping[str, str] = field(default_factory=dict)
+    need: re.Pattern[str] | None = None
+
+
+def fill_missing_parties(views: list[SentenceView], hints: PartyHints | None = None) -> None:
+    hints = hints or PartyHints()
+    makers = hints.makers
     named = {a.actor_id for v in views for a in v.actors} if makers else set()
     complete = [
         (v.index, f)
@@ -32,6 +42,7 @@ def fill_missing_parties(
         if f.suppliers and f.recipients and not f.domestic
     ]
     last_complete: Frame | None = None
+    previous: SentenceView | None = None
     for view in views:
         for frame in view.frames:
             if frame.suppliers and frame.recipients:
@@ -44,12 +55,14 @@ def fill_missing_parties(
             if frame.suppliers or frame.recipients:
                 _fill_from_partner(view, frame, complete)
                 _fill_from_last(view, frame, last_complete)
+                _fill_from_previous(view, frame, previous, hints)
             elif last_complete is not None and _nameless(view) and _subjectless(frame, view):
                 _inherit(frame, last_complete, view)
         view.frames = [f for f in view.frames if f.suppliers and f.recipients]
         main = [f for f in view.frames if f.rule_id != "counterflow.reverse.v1"]
         if main:
             last_complete = main[-1]
+        previous = view
 
 
 def _fill_from_maker(frame: Frame, makers: Mapping[str, str], named: set[str]) -> None:
@@ -136,6 +149,38 @@ def _fill_from_last(view: SentenceView, frame: Frame, last: Frame | None) -> Non
     else:
         frame.suppliers = list(partners)
     frame.rule_id = frame.rule_id.replace(".v1", "+discourse_last.v1")
+
+
+def _fill_from_previous(
+    view: SentenceView, frame: Frame, previous: SentenceView | None, hints: PartyHints
+) -> None:
+    """ "Ukraine needs more air defence. Germany has sent three IRIS-T systems": with no
+    transfer to go by, the one other party of a sentence just before that tells of a need or
+    request for goods is the missing partner; two or more, or none, leave the frame as it is."""
+    if previous is None or (frame.suppliers and frame.recipients) or frame.unnamed_supplier:
+        return
+    if previous.index != view.index - 1 or not any(not i.blocked for i in previous.items):
+        return
+    if hints.need is None or not hints.need.search(hints.text, previous.start, previous.end):
+        return
+    known = (frame.suppliers or frame.recipients)[0]
+    others = {
+        a.actor_id
+        for a in previous.actors
+        if a.actor_id != known.actor_id
+        and a.role not in ("pair", "adjectives")
+        and a.actor_id not in frame.bystanders
+    }
+    if len(others) != 1:
+        return
+    partner = ActorRef(
+        start=known.start, end=known.start, actor_id=others.pop(), role="discourse", text=""
+    )
+    if frame.suppliers:
+        frame.recipients = [partner]
+    else:
+        frame.suppliers = [partner]
+    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_previous.v1")
 
 
 def _subjectless(frame: Frame, view: SentenceView) -> bool:
