@@ -68,6 +68,11 @@ _GOODS_OBJECT = re.compile(
     r"(?:systems|weapons|items|goods|arms)))\s+(?:to|into)\b",
     re.IGNORECASE,
 )
+# Between a count standing as subject and its verb: auxiliaries and adverbs only.
+_COUNT_SUBJECT_GAP = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|already|now|finally|\w+ly))*\s+",
+    re.IGNORECASE,
+)
 _VAGUE_COUNT = re.compile(
     r"\s+((?:an?\s+(?:unspecified|undisclosed|unknown|small|limited)\s+number|several|a\s+few|"
     r"some|dozens|hundreds)(?:\s+(?:of\s+them|more))?)(?=[.,;)]|\s+(?:and|so far|to date)\b|"
@@ -102,6 +107,11 @@ _TREND = re.compile(
     r"\s+(?:\w+ly\s+)?(?:reached|reach|reaches|totall?ed|totals|rose|rise|rises|fell|falls|grew|"
     r"grow|grows|doubled|tripled|amounted|hit|climbed|dropped|declined|increased|decreased|"
     r"surged|jumped|soared|slumped|stood)\b",
+    re.IGNORECASE,
+)
+# "the supply of 105mm rounds remains a headache": a remark on a flow named before, no transfer.
+_STATE_OF_FLOW = re.compile(
+    r"\s+of\s+(?:[\w-]+\s+){1,4}(?:remains?|remained|is|was|has\s+been|have\s+been)\b",
     re.IGNORECASE,
 )
 _LEVEL = re.compile(
@@ -284,6 +294,8 @@ class DirectionGrammar(ModalityReader):
             return False
         if _TREND.match(self.text, trigger.end, clause[1]):
             return True  # a verb form followed by a verb is the noun ("arms exports reached")
+        if not frame.suppliers and _STATE_OF_FLOW.match(self.text, trigger.end, clause[1]):
+            return True
         return trigger.pattern == "arrive" and bool(_LEVEL.match(self.text, trigger.end, clause[1]))
 
     def _unnamed_source(self, view: SentenceView, frame: Frame, clause: tuple[int, int]) -> bool:
@@ -418,6 +430,9 @@ class DirectionGrammar(ModalityReader):
         vague = _VAGUE_COUNT.match(self.text, trigger.end, clause[1])
         if vague:
             return [_counted_like(model, vague.start(1), vague.end(1), None)]
+        subject = self._count_subject(view, trigger, clause) if earlier else None
+        if subject is not None:
+            return [_counted_like(model, subject.start, subject.end, subject)]
         for amount in view.amounts:
             if amount.is_money or amount.has_unit or self._attached(view, amount):
                 continue
@@ -431,12 +446,39 @@ class DirectionGrammar(ModalityReader):
                 return [_counted_like(model, amount.start, amount.end, amount)]
         return []
 
+    def _elided(self, item: ItemRef) -> bool:
+        """An item standing for goods named before ("the first 28"): its words are not its name."""
+        return self.text[item.start : item.end] != item.text
+
+    def _count_subject(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> Amount | None:
+        """ "ordered 250 Abrams tanks, and the first 28 arrived in December": a bare count as
+        the subject of a verb of arrival or a passive delivery counts the goods named before."""
+        if trigger.pattern != "arrive" and not (trigger.passive and trigger.pattern == "give"):
+            return None
+        for amount in view.amounts:
+            if (
+                clause[0] <= amount.start
+                and amount.end <= trigger.start
+                and not (amount.is_money or amount.has_unit or self._attached(view, amount))
+                and _COUNT_SUBJECT_GAP.fullmatch(self.text, amount.end, trigger.start)
+            ):
+                return amount
+        return None
+
     def _borrow_parties(self, frame: Frame, earlier: list[Frame]) -> None:
         if not earlier or (frame.suppliers and frame.recipients):
             return
         previous = earlier[-1]
-        if not frame.suppliers and not frame.recipients and previous.clause != frame.clause:
-            # "..., though rifles are major export items as well": the same parties.
+        elided = bool(frame.items) and self._elided(frame.items[0])
+        if (
+            not frame.suppliers
+            and not frame.recipients
+            and (previous.clause != frame.clause or elided)
+        ):
+            # "..., though rifles are major export items as well", "ordered 250 tanks from the
+            # US, and the first 28 arrived": the same parties.
             frame.suppliers, frame.recipients = list(previous.suppliers), list(previous.recipients)
             frame.rule_id = frame.rule_id.replace(".v1", "+ellipsis.v1")
             return
@@ -444,6 +486,7 @@ class DirectionGrammar(ModalityReader):
             frame.items
             and frame.items[0].start >= previous.clause[0]
             and frame.clause == previous.clause
+            and not elided
         ):
             return
         if (

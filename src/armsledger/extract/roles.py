@@ -54,6 +54,14 @@ _MADE_BY = re.compile(
     r"by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Between the goods and the subject of a relative clause: "that"/"which" or nothing.
+_RELATIVE_OPENING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:the\s+)?", re.IGNORECASE)
+# Between that subject and its verb: auxiliaries and adverbs only.
+_RELATIVE_VERB_GAP = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|already|previously|recently|"
+    r"reportedly|had\s+been|\w+ly))*\s+",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _GERUND_LEAD = re.compile(r"\b(?:for|of|with)\s+$", re.IGNORECASE)
 
@@ -236,7 +244,7 @@ class RoleReader:
     ) -> list[ActorRef]:
         """The first actor of the trigger's clause that is not inside a prepositional phrase,
         a modifier or a possessive, counted from after a speech verb or "that"."""
-        agent = self._gerund_agent(view, clause, trigger)
+        agent = self._gerund_agent(view, clause, trigger) or self._relative_subject(view, trigger)
         if agent:
             return agent
         floor = self._subject_floor(view, clause, trigger)
@@ -253,6 +261,22 @@ class RoleReader:
             # "Iran sent drones, but denies supplying missiles": the subject carries over.
             return self._subject(view, (view.start, clause[0]), trigger)
         return []
+
+    def _relative_subject(self, view: SentenceView, trigger: TriggerRef) -> list[ActorRef]:
+        """ "the Patriot batteries Berlin promised", "the F-16s that the Netherlands pledged": an
+        actor between the goods and an active verb is the subject of a relative clause."""
+        if trigger.passive or trigger.pattern not in ("give", "get"):
+            return []
+        before = [a for a in view.actors if view.start <= a.start and a.end <= trigger.start]
+        if not before or before[-1].is_modifier or before[-1].possessive:
+            return []
+        actor = before[-1]
+        if not _RELATIVE_VERB_GAP.fullmatch(self.text, actor.end, trigger.start):
+            return []
+        goods = [i for i in view.items if i.end <= actor.start]
+        if not goods or not _RELATIVE_OPENING.fullmatch(self.text, goods[-1].end, actor.start):
+            return []
+        return [actor]
 
     def _gerund_agent(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef

@@ -148,6 +148,7 @@ class Structure:
         ]
         self._attach_amounts(view)
         self._merge_of_items(view)
+        self._fold_unit_loads(view)
         self._block_producers(view)
         self._set_origins(view)
 
@@ -293,6 +294,24 @@ class Structure:
                 continue
             merged.append(item)
         view.items = merged
+
+    def _fold_unit_loads(self, view: SentenceView) -> None:
+        """ "4,000 containers of weapons and munitions": the containers are counted once, so
+        the goods listed after the first are its load, not transfers of their own."""
+        kept: list[ItemRef] = []
+        load: ItemRef | None = None
+        for item in view.items:
+            if (
+                load is not None
+                and item.amount is None
+                and item.unit_amount is None
+                and _LIST_JOINER.fullmatch(self.text, load.end, item.start)
+            ):
+                load = replace(load, end=item.end)
+                continue
+            kept.append(item)
+            load = item if item.unit_amount is not None else None
+        view.items = kept
 
     def _block_producers(self, view: SentenceView) -> None:
         for item in reversed(view.items):
