@@ -32,10 +32,14 @@ _COORDINATION = re.compile(
     r"(?:(?:to|from|by|into)\s+)?(?:the\s+)?$"
 )
 _DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
+# "from ports in Vietnam", "sold to brokers in the Czech Republic": the place, or the traders
+# there, stand for the state; the words between never include another "from"/"to".
 _PLACE_IN = re.compile(
-    r"\b(from|to|into)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:port|ports|airport|airports|"
-    r"airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|facilities|"
-    r"region|city|border|coast|harbour|harbor|terminal)\s+(?:of\s+[A-Z][\w-]*\s+)?in\s+"
+    r"\b(from|to|into)\s+(?:the\s+)?(?:(?!(?:from|to|into)\b)[A-Z][\w’'-]*\s+){0,3}(?:port|ports|"
+    r"airport|airports|airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|"
+    r"facilities|region|city|border|coast|harbour|harbor|terminal|brokers?|buyers?|traders?|"
+    r"dealers?|intermediaries|middlemen|distributors?|importers?|customers?|clients?|firms?|"
+    r"compan(?:y|ies))\s+(?:of\s+[A-Z][\w-]*\s+)?(?:based\s+)?in\s+"
     r"(?:(?:eastern|western|northern|southern|central|the)\s+)*$",
     re.IGNORECASE,
 )
@@ -62,6 +66,13 @@ _RELATIVE_VERB_GAP = re.compile(
     r"reportedly|had\s+been|\w+ly))*\s+",
     re.IGNORECASE,
 )
+# "which it said had", "who reportedly": a relative pronoun, then a speech tag or auxiliaries.
+_WHICH_OPENS = re.compile(
+    r"\b(?:which|who)\s+(?:(?:it|they|officials|he|she|the\s+\w+)\s+(?:said|says|say|alleges?|"
+    r"alleged|claims?|claimed)\s+)?(?:(?:has|have|had|is|are|was|were|also|already|\w+ly)\s+)*$",
+    re.IGNORECASE,
+)
+_ANTECEDENT_GAP = re.compile(r"\s*,?\s*")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _GERUND_LEAD = re.compile(r"\b(?:for|of|with)\s+$", re.IGNORECASE)
 
@@ -244,7 +255,11 @@ class RoleReader:
     ) -> list[ActorRef]:
         """The first actor of the trigger's clause that is not inside a prepositional phrase,
         a modifier or a possessive, counted from after a speech verb or "that"."""
-        agent = self._gerund_agent(view, clause, trigger) or self._relative_subject(view, trigger)
+        agent = (
+            self._gerund_agent(view, clause, trigger)
+            or self._relative_subject(view, trigger)
+            or self._antecedent(view, trigger)
+        )
         if agent:
             return agent
         floor = self._subject_floor(view, clause, trigger)
@@ -277,6 +292,26 @@ class RoleReader:
         if not goods or not _RELATIVE_OPENING.fullmatch(self.text, goods[-1].end, actor.start):
             return []
         return [actor]
+
+    def _antecedent(self, view: SentenceView, trigger: TriggerRef) -> list[ActorRef]:
+        """ "sanctions on 19 companies in China and Hong Kong which it said had supplied Russia":
+        the parties right before "which"/"who" are the subject of the verb it opens."""
+        if trigger.passive or trigger.pattern not in ("give", "get"):
+            return []
+        head = self.text[max(view.start, trigger.start - 60) : trigger.start]
+        found = _WHICH_OPENS.search(head)
+        if found is None:
+            return []
+        relative = trigger.start - len(head) + found.start()
+        before = [a for a in view.actors if a.end <= relative and not a.is_modifier]
+        if not before or not _ANTECEDENT_GAP.fullmatch(self.text, before[-1].end, relative):
+            return []
+        first = before[-1]
+        for earlier in reversed(before[:-1]):
+            if not _COORDINATION.match(self.text[earlier.end : first.start]):
+                break
+            first = earlier
+        return self._coordinated(view, first, relative)
 
     def _gerund_agent(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
