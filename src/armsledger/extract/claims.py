@@ -186,18 +186,34 @@ def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
 def _fold_hypernyms(claims: list[Claim], parents: Mapping[str, str | None]) -> list[Claim]:
     """The same figure for the same flow under a general and a specific word ("1.5 million
     artillery shells", later "the 1.5 million rounds of ammunition") is one transfer told
-    twice: the general word's claim goes, the specific one stays."""
+    twice: the general word's claim goes, the specific one stays. So is a definite general
+    word with no figure ("the weapons") after specific goods of the same flow."""
     specific: dict[tuple[object, ...], set[str]] = {}
     for claim in claims:
-        key = _counted_flow(claim)
-        if key is not None:
-            specific.setdefault(key, set()).add(claim.item.category)
+        for key in (_counted_flow(claim), _parties(claim)):
+            if key is not None:
+                specific.setdefault(key, set()).add(claim.item.category)
     return [
         c
         for c in claims
-        if (key := _counted_flow(c)) is None
-        or not any(_below(other, c.item.category, parents) for other in specific[key])
+        if not any(_below(other, c.item.category, parents) for other in _peers(c, specific))
     ]
+
+
+def _peers(claim: Claim, specific: dict[tuple[object, ...], set[str]]) -> set[str]:
+    """The categories a claim may give way to: those of the same figure for the same flow, or,
+    for a general word that points back ("the weapons can reach Ukraine within weeks"), those
+    of the same flow anywhere in the article."""
+    key = _counted_flow(claim)
+    if key is not None:
+        return specific[key]
+    if claim.quantity is None and _refers_back(claim):
+        return specific[_parties(claim)]
+    return set()
+
+
+def _parties(claim: Claim) -> tuple[object, ...]:
+    return (claim.supplier.id, claim.recipient.id, claim.polarity)
 
 
 def _counted_flow(claim: Claim) -> tuple[object, ...] | None:

@@ -114,6 +114,8 @@ _STATE_OF_FLOW = re.compile(
     r"\s+of\s+(?:[\w-]+\s+){1,4}(?:remains?|remained|is|was|has\s+been|have\s+been)\b",
     re.IGNORECASE,
 )
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_PUNCTUATION_AFTER = re.compile(r"\s*[;,.)]")
 _LEVEL = re.compile(
     r"\s+(?:(?:a|an|about|around|some|nearly|almost|over|more than|record|new|all-time)\s+)*"
     r"(?:[$€£¥₽]|EUR\b|USD\b|\d|record\b|high\b|peak\b)",
@@ -133,6 +135,8 @@ _NOT_ASSERTED = re.compile(
     r"fr(?:oze|eeze|eezes|ozen)|halt(?:s|ed)?|suspend(?:s|ed)?|ban(?:s|ned)?|block(?:s|ed)?|"
     r"bar(?:s|red)|prohibit(?:s|ed)?|stop(?:s|ped)?|prevent(?:s|ed)?|no\s+(?:evidence|sign|"
     r"indication|proof)|whether|not\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
+    r"(?:say|know|disclose|reveal|confirm|tell|determine|establish|unclear|clear)\s+"
+    r"(?:where|how|when|whom)|"
     r"(?:restrictions?|curbs?|limits?|embargo(?:es)?|moratorium)\s+on)\b(?:[^.;:]*?\s)?)"
     r"(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
@@ -140,6 +144,8 @@ _NOT_ASSERTED = re.compile(
 # Words before an item that make it the target or the user of the goods, not the goods.
 _TARGET = re.compile(
     r"\b(?:against|intercept(?:s|ed|ing)?|to\s+(?:counter|down|destroy|defeat)|"
+    r"(?:ending|ended|ends|end|wound|winding)\s+up\s+in|(?:turned|turning|turn)\s+up\s+in|"
+    r"(?:guidance\s+|control\s+)?(?:systems?|components?|parts|engines?|electronics)\s+of|"
     r"used\s+(?:in|on|by|to\s+\w+|against|for)|enough[\s,]+(?:[\w,-]+\s+){0,5}?for|"
     r"(?:protect|defend|shield)\w*\s+"
     r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
@@ -225,11 +231,16 @@ class DirectionGrammar(ModalityReader):
     def _seizers(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
     ) -> list[str]:
-        """ "Pakistan seized a truck carrying rifles for the Taliban": who seized the goods
-        stands outside their flow, and no rule may make it a party."""
-        if trigger.pattern != "carry" or not self._seized(view, trigger):
-            return []
-        return [a.actor_id for a in self._subject(view, clause, trigger)]
+        """ "Pakistan seized a truck carrying rifles for the Taliban", "the EU sanctioned an
+        airline over missile transfers to Russia": who seizes the goods or acts against their
+        flow stands outside it, and no rule may make it a party."""
+        if trigger.pattern == "carry" and self._seized(view, trigger):
+            return [a.actor_id for a in self._subject(view, clause, trigger)]
+        if trigger.pattern.startswith("noun"):
+            subject = self._subject(view, clause, trigger)
+            if subject and self._against(subject[-1], trigger):
+                return [a.actor_id for a in subject]
+        return []
 
     def _exchange_frames(
         self,
@@ -296,6 +307,13 @@ class DirectionGrammar(ModalityReader):
             return True  # a verb form followed by a verb is the noun ("arms exports reached")
         if not frame.suppliers and _STATE_OF_FLOW.match(self.text, trigger.end, clause[1]):
             return True
+        if (
+            not frame.suppliers
+            and trigger.pattern.startswith("noun")
+            and _FOR_BEFORE.search(self.text, max(clause[0], trigger.start - 5), trigger.start)
+        ):
+            # "manufactured specifically for export;": a purpose, with no partner named.
+            return _PUNCTUATION_AFTER.match(self.text, trigger.end) is not None
         return trigger.pattern == "arrive" and bool(_LEVEL.match(self.text, trigger.end, clause[1]))
 
     def _unnamed_source(self, view: SentenceView, frame: Frame, clause: tuple[int, int]) -> bool:

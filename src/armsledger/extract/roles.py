@@ -73,6 +73,12 @@ _WHICH_OPENS = re.compile(
     re.IGNORECASE,
 )
 _ANTECEDENT_GAP = re.compile(r"\s*,?\s*")
+_CAUSE_GAP = re.compile(
+    r"\b(?:over|amid|against|about|despite|because\s+of|in\s+response\s+to|for\s+their|"
+    r"for\s+its|sanction(?:s|ed|ing)?|punish(?:es|ed|ing)?|condemn(?:s|ed|ing)?|criticis(?:es|ed|ing)|"
+    r"criticiz(?:es|ed|ing)|protest(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _GERUND_LEAD = re.compile(r"\b(?:for|of|with)\s+$", re.IGNORECASE)
 
@@ -125,6 +131,10 @@ class RoleReader:
                 after_to, arrival, self._double_object(view, trigger, clause)
             )
         return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
+
+    def _against(self, subject: ActorRef, trigger: TriggerRef) -> bool:
+        """Whether the subject acts on account of the transfer noun, not as its party."""
+        return bool(_CAUSE_GAP.search(self.text, subject.end, trigger.start))
 
     def _seized(self, view: SentenceView, trigger: TriggerRef) -> bool:
         """Whether the trigger, or one before it in the sentence, seizes or finds goods."""
@@ -190,9 +200,12 @@ class RoleReader:
                 and subject
                 and recipients
                 and (subject[0].actor_id != recipients[0].actor_id)
+                and not self._against(subject[-1], trigger)
             ):
                 # "The US approved the sale of F-16s to Turkey", "Netherlands completes F-16
-                # deliveries": the subject of the verb governing the noun is the supplier.
+                # deliveries": the subject of the verb governing the noun is the supplier; not
+                # when the noun is the reason for what the subject does ("EU sanctions firms
+                # over missile transfers to Russia").
                 suppliers = subject
             return suppliers, recipients
         if pattern == "noun_get":

@@ -54,6 +54,11 @@ _WORTH_GAP = re.compile(
     r"some|nearly|almost|up to|more than|over|an estimated|roughly)?\s*$",
     re.IGNORECASE,
 )
+_COUNT_AFTER = re.compile(
+    r",\s*(?:(?:which|who)\s+(?:[\w’']+\s+){0,2}(?:put|puts|estimates?|estimated|numbers?|numbered|"
+    r"totals?|totall?ed)\s+(?:at\s+)?|(?:numbering|totall?ing))\s*$",
+    re.IGNORECASE,
+)
 _TYPE_NUMBER = re.compile(r"\b([A-Z][A-Za-z]{0,11}-?\d+[A-Za-z0-9-]*)\s+(?:[a-z-]+\s+)?$")
 # Words that count an item without being one: "two squadrons of the S-400".
 _COUNTED_OF = re.compile(
@@ -241,12 +246,25 @@ class Structure:
                 self._attach_money(view, amount)
                 continue
             target = self._next_item(view, amount.end, _UNIT_CONTENT if amount.has_unit else None)
+            target = target or self._counted_after(view, amount)
             if target is None:
                 continue
             if amount.has_unit and target.unit_amount is None:
                 target.unit_amount = amount
             elif not amount.has_unit and target.amount is None:
                 target.amount = amount
+
+    def _counted_after(self, view: SentenceView, amount: Amount) -> ItemRef | None:
+        """ "dispatched construction workers to Russian-held areas, which we put at around
+        5,000", "troops, numbering about 3,000": a count given after the goods (and the phrase
+        of place that follows them), in a phrase of its own."""
+        if amount.has_unit or not _COUNT_AFTER.search(self.text, view.start, amount.start):
+            return None
+        comma = self.text.rfind(",", view.start, amount.start)
+        before = [i for i in view.items if i.end <= comma]
+        if not before or before[-1].amount is not None or comma - before[-1].end > 40:
+            return None
+        return before[-1]
 
     def _attach_money(self, view: SentenceView, amount: Amount) -> None:
         """ "$500m of weapons", "500 million euros' worth of parts", "equipment worth €500m"."""
