@@ -165,6 +165,9 @@ def _after_mid_tag(text: str, view: SentenceView, frame: Frame) -> bool:
     return False
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
     """A transfer the article quantifies ("1.5 million shells") and mentions again without a
     number is one claim when the bare mention is in the same sentence, or refers back with a
@@ -280,11 +283,16 @@ def _amount_key(item: ItemRef) -> str:
 def _quantities(item: ItemRef) -> list[Quantity | None]:
     """The item's own count and its container count; none when the text states no amount."""
     # A vague amount ("several hundred", "millions of") has no stated value: the claim carries
-    # none, so that it folds with the same transfer told without a number.
+    # none, so that it folds with the same transfer told without a number. A range in figures
+    # ("between 20 and 30") is stated by its bounds and kept.
     found = [
         amount.quantity
         for amount in (item.amount, item.unit_amount)
-        if amount is not None and (amount.quantity.value is not None or amount.quantity.high)
+        if amount is not None
+        and (
+            amount.quantity.value is not None
+            or (amount.quantity.high and _DIGIT.search(amount.quantity.text))
+        )
     ]
     return list(found) if found else [None]
 
