@@ -64,7 +64,8 @@ _ELIDED_FOLLOW = re.compile(
     re.IGNORECASE,
 )
 _GOODS_OBJECT = re.compile(
-    r"\s+(?:\w+\s+)?((?:them|both(?:\s+(?:systems|types|weapons))?|(?:these|those|the)\s+"
+    r"\s+(?:\w+\s+)?((?:(?:at\s+least\s+|perhaps\s+)?(?:some|all|most|many|part|half|several|"
+    r"dozens|hundreds)\s+of\s+)?(?:them|both(?:\s+(?:systems|types|weapons))?|(?:these|those|the)\s+"
     r"(?:systems|weapons|items|goods|arms)))\s+(?:to|into)\b",
     re.IGNORECASE,
 )

@@ -127,6 +127,8 @@ _NOUN_MODIFIED = re.compile(
 )
 
 
+# "gun" alone is a small arm, but after a type name it is that type's gun, of the type's kind.
+_BARE_GUN = frozenset({"gun", "guns"})
 # The word right before a noun, joined by a space or a hyphen ("think tank", "think-tank").
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[\s-]+$")
 
@@ -220,6 +222,8 @@ class Structure:
         for item in view.items:
             previous = merged[-1] if merged else None
             if previous is not None and self._adjacent(previous, item):
+                if previous.designation and item.text.lower() in _BARE_GUN:
+                    item.category = previous.category  # "Koksan guns", "Gepard guns": the type's
                 item.designation = item.designation or previous.designation
                 item.start, item.text = previous.start, self.text[previous.start : item.end]
                 merged[-1] = item
