@@ -161,6 +161,8 @@ _AND_OR = re.compile(r"\s*,?\s*(?:and|or)\s*", re.IGNORECASE)
 # A non-restrictive relative clause: from ", which"/", who" to the next comma or the end.
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:]*")
 _LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
+# Units that measure a share or a weight of something else, not a load of goods.
+_NOT_CARGO_UNITS = frozenset({"percent"})
 # What a payment can consist of: "paid a visit" or "paid tribute" moves nothing.
 _PAYMENT_CATEGORIES = frozenset(
     {"money", "fuel", "food", "raw_materials", "cargo", "components", "technology"}
@@ -204,7 +206,11 @@ class DirectionGrammar(ModalityReader):
             if trigger.pattern in ("pay", "trade"):
                 frames += self._exchange_frames(view, clause, trigger, earlier + frames)
                 continue
-            items = owned.get(id(trigger), []) or self._money_items(view, trigger, clause)
+            items = (
+                owned.get(id(trigger), [])
+                or self._money_items(view, trigger, clause)
+                or self._unit_items(view, trigger, clause)
+            )
             items = items or self._elided_items(view, trigger, clause, earlier + frames)
             if not items:
                 continue
@@ -414,6 +420,31 @@ class DirectionGrammar(ModalityReader):
                             amount=amount,
                         )
                     ]
+        return []
+
+    def _unit_items(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ItemRef]:
+        """ "the North had shipped 20,000 containers to Russia": containers, trains or wagons
+        whose load goes unnamed are cargo, counted by the unit."""
+        for amount in view.amounts:
+            if (
+                amount.has_unit
+                and amount.quantity.unit not in _NOT_CARGO_UNITS
+                and trigger.end <= amount.start < clause[1]
+                and len(self.text[trigger.end : amount.start].split()) <= 3
+                and not self._attached(view, amount)
+            ):
+                return [
+                    ItemRef(
+                        start=amount.start,
+                        end=amount.end,
+                        category="cargo",
+                        designation=None,
+                        text=amount.quantity.text,
+                        unit_amount=amount,
+                    )
+                ]
         return []
 
     def _attached(self, view: SentenceView, amount: object) -> bool:
