@@ -76,8 +76,8 @@ _COUNT_SUBJECT_GAP = re.compile(
 )
 _VAGUE_COUNT = re.compile(
     r"\s+((?:an?\s+(?:unspecified|undisclosed|unknown|small|limited)\s+number|several|a\s+few|"
-    r"some|dozens|hundreds)(?:\s+(?:of\s+them|more))?)(?=[.,;)]|\s+(?:and|so far|to date)\b|"
-    r"\s*$)",
+    r"some|any|dozens|hundreds)(?:\s+(?:of\s+them|more))?)(?=[.,;)]|\s+(?:and|so far|to date|"
+    r"since|after|before|this|last|in)\b|\s*$)",
     re.IGNORECASE,
 )
 
