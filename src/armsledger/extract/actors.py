@@ -178,8 +178,16 @@ class ActorResolver:
         if kind:
             members = [actor_id for actor_id in self.recent if actor_id in kind]
             distinct = sorted(dict.fromkeys(members), key=lambda a: -members.count(a))
-        if resolve == "last" and refs and distinct and distinct[0] == refs[0].actor_id:
-            # "Germany has pledged to send the country...": not the sentence's own subject.
+        # "Germany has pledged to send the country...": not the sentence's own subject; but
+        # "the UAE's ministry said the country has not provided ...": the speaker's own state.
+        reported = _AFTER_SPEECH.search(self.text, max(0, hit.start - 25), hit.start)
+        if (
+            resolve == "last"
+            and refs
+            and distinct
+            and distinct[0] == refs[0].actor_id
+            and not reported
+        ):
             distinct = distinct[1:] + distinct[:1]
         index = 0 if kind else {"latter": 0, "last": 0, "former": 1}.get(resolve)
         if resolve == "pair" and len(distinct) >= 2:
@@ -195,6 +203,13 @@ class ActorResolver:
             text=hit.text,
             possessive=self._possessive(hit.end),
         )
+
+
+# "said the country", "insisted that the country": the subject of what a speaker says.
+_AFTER_SPEECH = re.compile(
+    r"\b(?:said|says|say|added|insisted|insists|stated|maintained|maintains|argued|argues)\s+"
+    r"(?:that\s+)?[“\"]?$"
+)
 
 
 def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:
