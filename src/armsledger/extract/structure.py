@@ -115,6 +115,9 @@ _PARTICIPLES = frozenset(
     ]
 )
 _ADVERB = re.compile(r"^\w+ly$")
+_ADJECTIVE_LEADS = frozenset(
+    ["the", "a", "an", "of", "these", "those", "its", "their", "his", "her", "our", "some", "many"]
+)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "export controls", "the export version of", "arms sales ban": the transfer noun only
 # qualifies another noun that is not a transfer.
@@ -405,11 +408,20 @@ def read_triggers(
             continue
         if chosen in nouns and _NOUN_MODIFIED.match(text, end):
             continue
+        if chosen in verbs and _adjectival(text, start, end, view.start):
+            continue
         passive = chosen in verbs and _is_passive(view, (start, end), text, markers, heads)
         readings.append(
             TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end], passive=passive)
         )
     return readings
+
+
+def _adjectival(text: str, start: int, end: int, floor: int) -> bool:
+    """ "the teardown of recovered Russian weapons", "the donated tanks": an -ed form after a
+    determiner or preposition modifies the noun after it; it reports no act."""
+    word, _ = _previous_word(text, start, floor)
+    return text[start:end].lower().endswith("ed") and word.lower() in _ADJECTIVE_LEADS
 
 
 def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
