@@ -115,6 +115,7 @@ _STATE_OF_FLOW = re.compile(
     r"\s+of\s+(?:[\w-]+\s+){1,4}(?:remains?|remained|is|was|has\s+been|have\s+been)\b",
     re.IGNORECASE,
 )
+_INFINITIVE_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _PUNCTUATION_AFTER = re.compile(r"\s*[;,.)]")
 _LEVEL = re.compile(
@@ -631,9 +632,13 @@ class DirectionGrammar(ModalityReader):
             if isinstance(first, TriggerRef) and self._object_relative(view, item, first):
                 return first  # "the £3 billion in military aid that the UK is providing"
             if isinstance(first, TriggerRef) and (
-                first.pattern == "carry" or item.start < self._floor(first)
+                first.pattern == "carry"
+                or item.start < self._floor(first)
+                or _INFINITIVE_TO.search(self.text, max(0, first.start - 4), first.start)
             ):
-                return _NOBODY  # a vehicle before "carrying", or words of another clause
+                # a vehicle before "carrying", words of another clause, or the means before an
+                # infinitive ("raised money to buy them": the money buys, the goods follow)
+                return _NOBODY
             return first if isinstance(first, Hit) else main
         return before[-1]
 
