@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from armsledger.domain.core import ActorKind
 from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef
 from armsledger.lexicon import ActorTerm, Lexicons
@@ -142,6 +143,10 @@ class ActorResolver:
     def _possessive(self, end: int) -> bool:
         return bool(_POSSESSIVE.match(self.text, end, min(len(self.text), end + 3)))
 
+    def _organization(self, actor_id: str) -> bool:
+        actor = self.lexicons.actor_by_id(actor_id)
+        return actor is not None and actor.kind is ActorKind.ORGANIZATION
+
     def _half(self, side: str) -> str:
         """ "the North" is the northern half of the divided country mentioned last."""
         for actor_id in reversed(self.recent):
@@ -190,6 +195,10 @@ class ActorResolver:
         ):
             distinct = distinct[1:] + distinct[:1]
         index = 0 if kind else {"latter": 0, "last": 0, "former": 1}.get(resolve)
+        if resolve == "pair":
+            # "both countries", "the two sides": parties to a flow; the EU or the UN named
+            # in between is neither of them.
+            distinct = [a for a in distinct if not self._organization(a)]
         if resolve == "pair" and len(distinct) >= 2:
             pair = "+".join(sorted(distinct[:2]))
             return ActorRef(start=hit.start, end=hit.end, actor_id=pair, role="pair", text=hit.text)

@@ -216,10 +216,12 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
     """ "Both countries have denied the allegations": each earlier claim between the deniers
     comes back denied, attributed to them, with this sentence as evidence."""
     for position, view in enumerate(views):
+        # The last denial cue: in "said the claims were baseless, and both countries have
+        # denied ...", who denies is named right before it.
         cue = next(
             (
                 c
-                for c in view.cues
+                for c in reversed(view.cues)
                 if c.kind == "denial" and isinstance(c.payload, Cue) and c.payload.kind == "denial"
             ),
             None,
@@ -244,6 +246,10 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
 
 def _deniers(view: SentenceView, cue_start: int) -> list[ActorRef]:
     before = [a for a in view.actors if a.start < cue_start and not a.is_modifier]
+    if before and before[-1].role == "pair":
+        # "X's ambassador to the EU said ..., and both countries have denied": the pair is who
+        # denies, not the first parties the sentence names.
+        return [before[-1]]
     return before[:2] if before else []
 
 
