@@ -58,6 +58,7 @@ def fill_missing_parties(views: list[SentenceView], hints: PartyHints | None = N
                 _fill_from_previous(view, frame, previous, hints)
             elif last_complete is not None and _nameless(view) and _subjectless(frame, view):
                 _inherit(frame, last_complete, view)
+                _maker_over_inherited(frame, makers, named)
         view.frames = [f for f in view.frames if f.suppliers and f.recipients]
         main = [f for f in view.frames if f.rule_id != "counterflow.reverse.v1"]
         if main:
@@ -210,6 +211,19 @@ def _inherit(frame: Frame, previous: Frame, view: SentenceView) -> None:
     if frame.rule_id == "counterflow.reverse.v1":
         frame.suppliers, frame.recipients = frame.recipients, frame.suppliers
     frame.rule_id = frame.rule_id.replace(".v1", "+discourse_inherit.v1")
+
+
+def _maker_over_inherited(frame: Frame, makers: Mapping[str, str], named: set[str]) -> None:
+    """ "The government cleared the purchase of 26 Rafale fighters": a transfer naming no party
+    continues the one before for its recipient, but its goods' maker, when the article names
+    it, is a better supplier than the last transfer's."""
+    if not makers or not frame.suppliers or not frame.rule_id.endswith("discourse_inherit.v1"):
+        return
+    inherited = frame.suppliers
+    frame.suppliers = []
+    _fill_from_maker(frame, makers, named)
+    if not frame.suppliers:
+        frame.suppliers = inherited
 
 
 def denial_frames(views: list[SentenceView], text: str) -> None:
