@@ -145,7 +145,7 @@ class Extractor:
 
 # ", officials say, and Turkey is reported to ...": a speech tag set off by commas in mid-sentence
 # closes the clause it tags; a clause after it, with its own subject, is the outlet's.
-_TAG_OPENING = re.compile(r",\s*(?:[\w’'.-]+\s+){0,5}$")
+_TAG_OPENING = re.compile(r",\s*(?:[\w’'.-]+\s+){0,7}$")
 _TAG_CLOSING = re.compile(r"[\s,]*")
 
 
