@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from armsledger.domain.core import ActorKind, Document
+from armsledger.domain.core import ActorKind, Document, SourceKind
 from armsledger.extract.actors import ActorResolver
 from armsledger.extract.attribution import Attributor
 from armsledger.extract.direction import DirectionGrammar
@@ -74,6 +74,8 @@ class Analyser:
             )
             previous = view
         Attributor(self.namer, text, document.meta.outlet).attribute(views)
+        for view in views:
+            view.actors = _with_speaker_we(view, text)
         structure, grammar = Structure(self.lexicons, text), DirectionGrammar(self.lexicons, text)
         last_with_frames = -_INHERIT_REACH - 1
         for view, hits in zip(views, content_by, strict=True):
@@ -283,6 +285,32 @@ def _opening_pronoun(
             text=match.group(1),
         )
     ]
+
+
+_WE_SUBJECT = re.compile(
+    r"\b(We|we)\s+(?:have|had|are|were|will|would|did|do|never|also|not|already|\w+ed|sent|"
+    r"sold|gave|bought)\b"
+)
+
+
+def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
+    """ "We have not sent a single bullet to Sudan," a Russian spokeswoman said: "we" in an
+    official's or a government's words is the speaker's state."""
+    source = view.source
+    speaking = (SourceKind.PERSON, SourceKind.GOVERNMENT)
+    if source is None or not source.state or source.kind not in speaking:
+        return view.actors
+    match = _WE_SUBJECT.search(text, view.start, view.end)
+    if match is None or any(a.start <= match.start(1) < a.end for a in view.actors):
+        return view.actors
+    ref = ActorRef(
+        start=match.start(1),
+        end=match.end(1),
+        actor_id=source.state,
+        role="pronoun",
+        text=match.group(1),
+    )
+    return sorted([*view.actors, ref], key=lambda a: a.start)
 
 
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:

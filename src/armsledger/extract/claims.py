@@ -80,6 +80,8 @@ class Extractor:
                 else _ids(frame.suppliers)
             )
             quantities = _quantities(item)
+            if frame.negated and all(q is not None and q.value == 1 for q in quantities):
+                quantities = [None]  # "not sent a single bullet", "not one rifle": none at all
             if frame.money is not None and item is items[0]:
                 quantities.append(frame.money)
             for supplier_id in suppliers:
