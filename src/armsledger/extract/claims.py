@@ -198,23 +198,22 @@ def _fold_hypernyms(claims: list[Claim], parents: Mapping[str, str | None]) -> l
         for key in (_counted_flow(claim), _parties(claim)):
             if key is not None:
                 specific.setdefault(key, set()).add(claim.item.category)
-    return [
-        c
-        for c in claims
-        if not any(_below(other, c.item.category, parents) for other in _peers(c, specific))
-    ]
+    return [c for c in claims if not _gives_way(c, specific, parents)]
 
 
-def _peers(claim: Claim, specific: dict[tuple[object, ...], set[str]]) -> set[str]:
-    """The categories a claim may give way to: those of the same figure for the same flow, or,
-    for a general word that points back ("the weapons can reach Ukraine within weeks"), those
-    of the same flow anywhere in the article."""
+def _gives_way(
+    claim: Claim, specific: dict[tuple[object, ...], set[str]], parents: Mapping[str, str | None]
+) -> bool:
+    """Whether a more specific claim covers this one: the same figure for the same flow, or,
+    for a general word that points back ("the weapons can reach Ukraine within weeks"), the
+    same flow anywhere in the article."""
     key = _counted_flow(claim)
-    if key is not None:
-        return specific[key]
-    if claim.quantity is None and _refers_back(claim):
-        return specific[_parties(claim)]
-    return set()
+    if key is None and claim.quantity is not None:
+        return False
+    peers = specific[key] if key is not None else specific[_parties(claim)]
+    if not any(_below(other, claim.item.category, parents) for other in peers):
+        return False
+    return key is not None or _refers_back(claim)
 
 
 def _parties(claim: Claim) -> tuple[object, ...]:

@@ -420,8 +420,10 @@ def read_triggers(
 def _adjectival(text: str, start: int, end: int, floor: int) -> bool:
     """ "the teardown of recovered Russian weapons", "the donated tanks": an -ed form after a
     determiner or preposition modifies the noun after it; it reports no act."""
+    if not text[start:end].lower().endswith("ed"):
+        return False
     word, _ = _previous_word(text, start, floor)
-    return text[start:end].lower().endswith("ed") and word.lower() in _ADJECTIVE_LEADS
+    return word.lower() in _ADJECTIVE_LEADS
 
 
 def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
