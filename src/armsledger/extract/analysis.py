@@ -300,6 +300,8 @@ def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
     speaking = (SourceKind.PERSON, SourceKind.GOVERNMENT)
     if source is None or not source.state or source.kind not in speaking:
         return view.actors
+    if text.find("we", view.start, view.end) < 0 and text.find("We", view.start, view.end) < 0:
+        return view.actors
     match = _WE_SUBJECT.search(text, view.start, view.end)
     if match is None or any(a.start <= match.start(1) < a.end for a in view.actors):
         return view.actors

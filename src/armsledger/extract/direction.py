@@ -244,7 +244,7 @@ class DirectionGrammar(ModalityReader):
         flow stands outside it, and no rule may make it a party."""
         if trigger.pattern == "carry" and self._seized(view, trigger):
             return [a.actor_id for a in self._subject(view, clause, trigger)]
-        if trigger.pattern.startswith("noun"):
+        if trigger.pattern.startswith("noun") and self._reason_before(clause[0], trigger):
             subject = self._subject(view, clause, trigger)
             if subject and self._against(subject[-1], trigger):
                 return [a.actor_id for a in subject]

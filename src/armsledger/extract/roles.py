@@ -134,7 +134,10 @@ class RoleReader:
 
     def _against(self, subject: ActorRef, trigger: TriggerRef) -> bool:
         """Whether the subject acts on account of the transfer noun, not as its party."""
-        return bool(_CAUSE_GAP.search(self.text, subject.end, trigger.start))
+        return self._reason_before(subject.end, trigger)
+
+    def _reason_before(self, start: int, trigger: TriggerRef) -> bool:
+        return bool(_CAUSE_GAP.search(self.text, start, trigger.start))
 
     def _seized(self, view: SentenceView, trigger: TriggerRef) -> bool:
         """Whether the trigger, or one before it in the sentence, seizes or finds goods."""
@@ -293,7 +296,7 @@ class RoleReader:
     def _relative_subject(self, view: SentenceView, trigger: TriggerRef) -> list[ActorRef]:
         """ "the Patriot batteries Berlin promised", "the F-16s that the Netherlands pledged": an
         actor between the goods and an active verb is the subject of a relative clause."""
-        if trigger.passive or trigger.pattern not in ("give", "get"):
+        if trigger.passive or trigger.pattern not in ("give", "get") or not view.items:
             return []
         before = [a for a in view.actors if view.start <= a.start and a.end <= trigger.start]
         if not before or before[-1].is_modifier or before[-1].possessive:
