@@ -164,6 +164,8 @@ class Lexicons:
     grammar: Grammar
     times: TimeWords
     notes: Mapping[str, str] = field(default_factory=dict)
+    # Designation id, lower-cased -> the state whose industry makes it ("storm shadow": GBR).
+    designation_makers: Mapping[str, str] = field(default_factory=dict)
 
     def actor_by_id(self, actor_id: str) -> Actor | None:
         """The canonical Actor for an ISO3 code or a non-state actor's canonical name."""
@@ -286,6 +288,7 @@ def _build(directory: Path) -> Lexicons:
     return Lexicons(
         versions={stem: versions[stem] for stem in sorted(versions)},
         item_parents=parents,
+        designation_makers=_makers(yamls["items"], item_terms, actors),
         actors=actors,
         actor_terms=actor_terms,
         generic_organs=_generic_organs(yamls["actors"]),
@@ -446,6 +449,24 @@ def _items(content: dict[str, Any]) -> tuple[dict[str, str | None], tuple[ItemTe
                     for variant in designation_variants(str(alias))
                 ]
     return parents, tuple(terms)
+
+
+def _makers(
+    content: dict[str, Any], terms: tuple[ItemTerm, ...], actors: Mapping[str, Actor]
+) -> dict[str, str]:
+    """The `makers` block of items.yaml: each state's designations, checked against both."""
+    known = {term.designation for term in terms if term.designation}
+    makers: dict[str, str] = {}
+    for state, designations in (content.get("makers") or {}).items():
+        if str(state) not in actors:
+            raise LexiconError(f"items.yaml: makers: unknown state {state!r}")
+        for designation in designations or []:
+            if str(designation) not in known:
+                raise LexiconError(
+                    f"items.yaml: makers: {state}: unknown designation {designation!r}"
+                )
+            makers[str(designation).lower()] = str(state)
+    return makers
 
 
 def _plural_forms(term: str, irregular: Mapping[str, str]) -> tuple[str, ...]:

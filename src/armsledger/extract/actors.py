@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from armsledger.domain.core import ActorKind
 from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef
 from armsledger.lexicon import ActorTerm, Lexicons
@@ -142,6 +143,10 @@ class ActorResolver:
     def _possessive(self, end: int) -> bool:
         return bool(_POSSESSIVE.match(self.text, end, min(len(self.text), end + 3)))
 
+    def _organization(self, actor_id: str) -> bool:
+        actor = self.lexicons.actor_by_id(actor_id)
+        return actor is not None and actor.kind is ActorKind.ORGANIZATION
+
     def _half(self, side: str) -> str:
         """ "the North" is the northern half of the divided country mentioned last."""
         for actor_id in reversed(self.recent):
@@ -172,10 +177,28 @@ class ActorResolver:
     def _backref(self, hit: Hit, refs: list[ActorRef]) -> ActorRef | None:
         resolve = str(hit.payload)
         distinct = list(dict.fromkeys(reversed(self.recent)))  # most recent first
-        if resolve == "last" and refs and distinct and distinct[0] == refs[0].actor_id:
-            # "Germany has pledged to send the country...": not the sentence's own subject.
+        # "the kingdom", "the island": a state of that kind (grammar.yaml), the one the article
+        # names most, first named on a tie: the story's own kingdom, not a supplier named once.
+        kind = frozenset(self.lexicons.grammar.words(resolve))
+        if kind:
+            members = [actor_id for actor_id in self.recent if actor_id in kind]
+            distinct = sorted(dict.fromkeys(members), key=lambda a: -members.count(a))
+        # "Germany has pledged to send the country...": not the sentence's own subject; but
+        # "the UAE's ministry said the country has not provided ...": the speaker's own state.
+        reported = _AFTER_SPEECH.search(self.text, max(0, hit.start - 25), hit.start)
+        if (
+            resolve == "last"
+            and refs
+            and distinct
+            and distinct[0] == refs[0].actor_id
+            and not reported
+        ):
             distinct = distinct[1:] + distinct[:1]
-        index = {"latter": 0, "last": 0, "former": 1}.get(resolve)
+        index = 0 if kind else {"latter": 0, "last": 0, "former": 1}.get(resolve)
+        if resolve == "pair":
+            # "both countries", "the two sides": parties to a flow; the EU or the UN named
+            # in between is neither of them.
+            distinct = [a for a in distinct if not self._organization(a)]
         if resolve == "pair" and len(distinct) >= 2:
             pair = "+".join(sorted(distinct[:2]))
             return ActorRef(start=hit.start, end=hit.end, actor_id=pair, role="pair", text=hit.text)
@@ -189,6 +212,13 @@ class ActorResolver:
             text=hit.text,
             possessive=self._possessive(hit.end),
         )
+
+
+# "said the country", "insisted that the country": the subject of what a speaker says.
+_AFTER_SPEECH = re.compile(
+    r"\b(?:said|says|say|added|insisted|insists|stated|maintained|maintains|argued|argues)\s+"
+    r"(?:that\s+)?[“\"]?$"
+)
 
 
 def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:

@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from armsledger.domain.core import ActorKind, Document
+from armsledger.domain.core import ActorKind, Document, SourceKind
 from armsledger.extract.actors import ActorResolver
 from armsledger.extract.attribution import Attributor
 from armsledger.extract.direction import DirectionGrammar
-from armsledger.extract.discourse import denial_frames, fill_missing_parties
+from armsledger.extract.discourse import PartyHints, denial_frames, fill_missing_parties
 from armsledger.extract.lookup import (
     Hit,
     MarkerIndex,
@@ -48,6 +48,10 @@ class Analyser:
         self.namer = SpeakerNamer(lexicons)
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
         self.standing_heads = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
+        self.party_hints = PartyHints(
+            makers=lexicons.designation_makers,
+            need=_word_pattern(lexicons.grammar.words("need_words")),
+        )
 
     def analyse(self, document: Document) -> list[SentenceView]:
         text = document.text
@@ -70,6 +74,8 @@ class Analyser:
             )
             previous = view
         Attributor(self.namer, text, document.meta.outlet).attribute(views)
+        for view in views:
+            view.actors = _with_speaker_we(view, text)
         structure, grammar = Structure(self.lexicons, text), DirectionGrammar(self.lexicons, text)
         last_with_frames = -_INHERIT_REACH - 1
         for view, hits in zip(views, content_by, strict=True):
@@ -88,7 +94,7 @@ class Analyser:
                 # "We identified Chinese-made howitzers and bombs. China sold both systems to
                 # the UAE": goods named without a transfer are what a later "them" refers to.
                 grammar.mentioned_items = [i for i in view.items if not i.blocked]
-        fill_missing_parties(views)
+        fill_missing_parties(views, replace(self.party_hints, text=text))
         denial_frames(views, text)
         return views
 
@@ -112,8 +118,15 @@ class Analyser:
         resolver: ActorResolver,
         text: str,
     ) -> None:
-        backrefs = [hit for hit in cue_hits if hit.kind == "backref"]
-        actor_hits = longest_first([h for h in hits if h.kind in ("actor", "organ")] + backrefs)
+        named = [h for h in hits if h.kind in ("actor", "organ")]
+        # "The State Department": a name that runs past the back-reference ("the state") wins.
+        backrefs = [
+            hit
+            for hit in cue_hits
+            if hit.kind == "backref"
+            and not any(n.start < hit.end < n.end and n.start >= hit.start for n in named)
+        ]
+        actor_hits = longest_first(named + backrefs)
         view.actors = resolver.resolve(actor_hits)
         view.actors = sorted(view.actors + _speaker_pronouns(view, text), key=lambda a: a.start)
         view.organs = [hit for hit in hits if hit.kind == "organ"]
@@ -155,6 +168,13 @@ class Analyser:
             view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads
         )
         view.frames = grammar.frames(view, markers_by_end)
+
+
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b", re.IGNORECASE)
 
 
 def _has_goods(view: SentenceView, text: str) -> bool:
@@ -265,6 +285,34 @@ def _opening_pronoun(
             text=match.group(1),
         )
     ]
+
+
+_WE_SUBJECT = re.compile(
+    r"\b(We|we)\s+(?:have|had|are|were|will|would|did|do|never|also|not|already|\w+ed|sent|"
+    r"sold|gave|bought)\b"
+)
+
+
+def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
+    """ "We have not sent a single bullet to Sudan," a Russian spokeswoman said: "we" in an
+    official's or a government's words is the speaker's state."""
+    source = view.source
+    speaking = (SourceKind.PERSON, SourceKind.GOVERNMENT)
+    if source is None or not source.state or source.kind not in speaking:
+        return view.actors
+    if text.find("we", view.start, view.end) < 0 and text.find("We", view.start, view.end) < 0:
+        return view.actors
+    match = _WE_SUBJECT.search(text, view.start, view.end)
+    if match is None or any(a.start <= match.start(1) < a.end for a in view.actors):
+        return view.actors
+    ref = ActorRef(
+        start=match.start(1),
+        end=match.end(1),
+        actor_id=source.state,
+        role="pronoun",
+        text=match.group(1),
+    )
+    return sorted([*view.actors, ref], key=lambda a: a.start)
 
 
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:

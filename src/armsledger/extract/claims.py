@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from armsledger.domain.core import (
     Actor,
@@ -57,7 +57,8 @@ class Extractor:
                         ),
                         claim,
                     )
-        return sorted(_fold_unquantified(list(claims.values())), key=_claim_order)
+        kept = _fold_hypernyms(list(claims.values()), self.lexicons.item_parents)
+        return sorted(_fold_unquantified(kept), key=_claim_order)
 
     def _frame_claims(self, document: Document, view: SentenceView, frame: Frame) -> list[Claim]:
         evidence = Span(
@@ -67,6 +68,8 @@ class Extractor:
             text=document.text[view.start : view.end],
         )
         source = self._source(view, frame)
+        if _after_mid_tag(document.text, view, frame):
+            source = Source(name=document.meta.outlet or "", kind=SourceKind.UNATTRIBUTED)
         time = self._time(document, view, frame)  # the sentence's times, then the clause's
         claims: list[Claim] = []
         items = _distinct(frame.items)
@@ -77,6 +80,8 @@ class Extractor:
                 else _ids(frame.suppliers)
             )
             quantities = _quantities(item)
+            if frame.negated and all(q is not None and q.value == 1 for q in quantities):
+                quantities = [None]  # "not sent a single bullet", "not one rifle": none at all
             if frame.money is not None and item is items[0]:
                 quantities.append(frame.money)
             for supplier_id in suppliers:
@@ -140,6 +145,31 @@ class Extractor:
         return found[0] if found else None
 
 
+# ", officials say, and Turkey is reported to ...": a speech tag set off by commas in mid-sentence
+# closes the clause it tags; a clause after it, with its own subject, is the outlet's.
+_TAG_OPENING = re.compile(r",\s*(?:[\w’'.-]+\s+){0,7}$")
+_TAG_CLOSING = re.compile(r"[\s,]*")
+
+
+def _after_mid_tag(text: str, view: SentenceView, frame: Frame) -> bool:
+    clause_start = frame.clause[0]
+    if clause_start <= view.start or frame.denier:
+        return False
+    for cue in view.cues:
+        if (
+            cue.kind == "speech"
+            and view.start < cue.start
+            and cue.end <= clause_start
+            and _TAG_CLOSING.fullmatch(text, cue.end, clause_start)
+            and _TAG_OPENING.search(text, max(view.start, cue.start - 60), cue.start)
+        ):
+            return True
+    return False
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
     """A transfer the article quantifies ("1.5 million shells") and mentions again without a
     number is one claim when the bare mention is in the same sentence, or refers back with a
@@ -156,6 +186,64 @@ def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
         or _flow(c) not in counted
         or not (c.evidence.start in counted[_flow(c)] or _refers_back(c))
     ]
+
+
+def _fold_hypernyms(claims: list[Claim], parents: Mapping[str, str | None]) -> list[Claim]:
+    """The same figure for the same flow under a general and a specific word ("1.5 million
+    artillery shells", later "the 1.5 million rounds of ammunition") is one transfer told
+    twice: the general word's claim goes, the specific one stays. So is a definite general
+    word with no figure ("the weapons") after specific goods of the same flow."""
+    specific: dict[tuple[object, ...], set[str]] = {}
+    for claim in claims:
+        for key in (_counted_flow(claim), _parties(claim)):
+            if key is not None:
+                specific.setdefault(key, set()).add(claim.item.category)
+    return [c for c in claims if not _gives_way(c, specific, parents)]
+
+
+def _gives_way(
+    claim: Claim, specific: dict[tuple[object, ...], set[str]], parents: Mapping[str, str | None]
+) -> bool:
+    """Whether a more specific claim covers this one: the same figure for the same flow, or,
+    for a general word that points back ("the weapons can reach Ukraine within weeks"), the
+    same flow anywhere in the article."""
+    key = _counted_flow(claim)
+    if key is None and claim.quantity is not None:
+        return False
+    peers = specific[key] if key is not None else specific[_parties(claim)]
+    if not any(_below(other, claim.item.category, parents) for other in peers):
+        return False
+    return key is not None or _refers_back(claim)
+
+
+def _parties(claim: Claim) -> tuple[object, ...]:
+    return (claim.supplier.id, claim.recipient.id, claim.polarity)
+
+
+def _counted_flow(claim: Claim) -> tuple[object, ...] | None:
+    quantity = claim.quantity
+    if quantity is None or quantity.value is None:
+        return None
+    return (
+        claim.supplier.id,
+        claim.recipient.id,
+        claim.polarity,
+        quantity.value,
+        quantity.unit,
+        quantity.per,
+    )
+
+
+def _below(category: str, ancestor: str, parents: Mapping[str, str | None]) -> bool:
+    """Whether `category` sits under `ancestor` in the item taxonomy."""
+    parent = parents.get(category)
+    for _ in range(10):
+        if parent is None:
+            return False
+        if parent == ancestor:
+            return True
+        parent = parents.get(parent)
+    return False
 
 
 def _flow(claim: Claim) -> tuple[object, ...]:
@@ -196,11 +284,16 @@ def _amount_key(item: ItemRef) -> str:
 def _quantities(item: ItemRef) -> list[Quantity | None]:
     """The item's own count and its container count; none when the text states no amount."""
     # A vague amount ("several hundred", "millions of") has no stated value: the claim carries
-    # none, so that it folds with the same transfer told without a number.
+    # none, so that it folds with the same transfer told without a number. A range in figures
+    # ("between 20 and 30") is stated by its bounds and kept.
     found = [
         amount.quantity
         for amount in (item.amount, item.unit_amount)
-        if amount is not None and (amount.quantity.value is not None or amount.quantity.high)
+        if amount is not None
+        and (
+            amount.quantity.value is not None
+            or (amount.quantity.high and _DIGIT.search(amount.quantity.text))
+        )
     ]
     return list(found) if found else [None]
 

@@ -18,7 +18,7 @@ _CONJUNCTION_BEFORE_SUBJECT = re.compile(r",\s*(?:and|but|while)\s+(?:the\s+)?$"
 # ... and the verb after it.
 _VERB_AFTER_SUBJECT = re.compile(
     r"\s+(?:has|have|had|is|was|were|will|would|also|then|"
-    r"later|reportedly|\w+ed)\b"
+    r"later|reportedly|sent|sold|gave|bought|got|took|brought|paid|lent|\w+ed)\b"
 )
 
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$")

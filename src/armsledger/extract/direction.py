@@ -48,7 +48,14 @@ _ABSORBING_GAP = re.compile(
     re.IGNORECASE,
 )
 Owner = TriggerRef | Hit
-_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+['’]s?|its|their|his|her|our)\s+(?:[\w-]+\s+)?$")
+# "rockets for Ukraine's launchers", "fighters for the Navy's carriers", "technology for the
+# production of missiles": after goods, what they serve or help to make is not goods.
+_PURPOSE = re.compile(
+    r"\bfor\s+(?:(?:the\s+)?[\w-]+['’]s?|its|their|his|her|our)\s+(?:[\w-]+\s+)?$"
+    r"|\bfor\s+(?:the\s+)?(?:[\w-]+\s+)?(?:production|manufactur(?:e|ing)|assembly|maintenance|"
+    r"repair|servicing|development)\s+of\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # After an elided count: the end of the phrase, or a noun that counts without naming the goods
 # ("three squadrons", "two more batteries"); only such a noun reaches back across sentences.
 _ELIDED_FOLLOW = re.compile(
@@ -57,14 +64,20 @@ _ELIDED_FOLLOW = re.compile(
     re.IGNORECASE,
 )
 _GOODS_OBJECT = re.compile(
-    r"\s+(?:\w+\s+)?((?:them|both(?:\s+(?:systems|types|weapons))?|(?:these|those|the)\s+"
+    r"\s+(?:\w+\s+)?((?:(?:at\s+least\s+|perhaps\s+)?(?:some|all|most|many|part|half|several|"
+    r"dozens|hundreds)\s+of\s+)?(?:them|both(?:\s+(?:systems|types|weapons))?|(?:these|those|the)\s+"
     r"(?:systems|weapons|items|goods|arms)))\s+(?:to|into)\b",
+    re.IGNORECASE,
+)
+# Between a count standing as subject and its verb: auxiliaries and adverbs only.
+_COUNT_SUBJECT_GAP = re.compile(
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|already|now|finally|\w+ly))*\s+",
     re.IGNORECASE,
 )
 _VAGUE_COUNT = re.compile(
     r"\s+((?:an?\s+(?:unspecified|undisclosed|unknown|small|limited)\s+number|several|a\s+few|"
-    r"some|dozens|hundreds)(?:\s+(?:of\s+them|more))?)(?=[.,;)]|\s+(?:and|so far|to date)\b|"
-    r"\s*$)",
+    r"some|any|dozens|hundreds)(?:\s+(?:of\s+them|more))?)(?=[.,;)]|\s+(?:and|so far|to date|"
+    r"since|after|before|this|last|in)\b|\s*$)",
     re.IGNORECASE,
 )
 
@@ -97,6 +110,14 @@ _TREND = re.compile(
     r"surged|jumped|soared|slumped|stood)\b",
     re.IGNORECASE,
 )
+# "the supply of 105mm rounds remains a headache": a remark on a flow named before, no transfer.
+_STATE_OF_FLOW = re.compile(
+    r"\s+of\s+(?:[\w-]+\s+){1,4}(?:remains?|remained|is|was|has\s+been|have\s+been)\b",
+    re.IGNORECASE,
+)
+_INFINITIVE_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_PUNCTUATION_AFTER = re.compile(r"\s*[;,.)]")
 _LEVEL = re.compile(
     r"\s+(?:(?:a|an|about|around|some|nearly|almost|over|more than|record|new|all-time)\s+)*"
     r"(?:[$€£¥₽]|EUR\b|USD\b|\d|record\b|high\b|peak\b)",
@@ -108,18 +129,25 @@ _FROM_NOUN = re.compile(
     r"unknown|third)\s+)*(?:[a-z][\w-]*|East|West)\b)",
 )
 # Words before a transfer word that report no transfer: a refusal, a halt, a ban, a warning,
-# an open question or the absence of evidence ("refused to send", "froze sales of", "warned
-# China against sending", "no evidence that China has supplied", "whether Iran had sent").
+# an open question, opposition, limits on trade or the absence of evidence ("refused to send",
+# "froze sales of", "warned China against sending", "no evidence that China has supplied",
+# "whether Iran had sent", "oppose any arms deliveries", "eased restrictions on arms sales").
 _NOT_ASSERTED = re.compile(
     r"(?:\bagainst\s+$|\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|reluctan(?:t|ce)|"
     r"fr(?:oze|eeze|eezes|ozen)|halt(?:s|ed)?|suspend(?:s|ed)?|ban(?:s|ned)?|block(?:s|ed)?|"
     r"bar(?:s|red)|prohibit(?:s|ed)?|stop(?:s|ped)?|prevent(?:s|ed)?|no\s+(?:evidence|sign|"
-    r"indication|proof)|whether|not\s+to)\b(?:[^.;:]*?\s)?)(?:[\w-]+\s+){0,6}$",
+    r"indication|proof)|whether|not\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
+    r"(?:say|know|disclose|reveal|confirm|tell|determine|establish|unclear|clear)\s+"
+    r"(?:where|how|when|whom)|"
+    r"(?:restrictions?|curbs?|limits?|embargo(?:es)?|moratorium)\s+on)\b(?:[^.;:]*?\s)?)"
+    r"(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 # Words before an item that make it the target or the user of the goods, not the goods.
 _TARGET = re.compile(
     r"\b(?:against|intercept(?:s|ed|ing)?|to\s+(?:counter|down|destroy|defeat)|"
+    r"(?:ending|ended|ends|end|wound|winding)\s+up\s+in|(?:turned|turning|turn)\s+up\s+in|"
+    r"(?:guidance\s+|control\s+)?(?:systems?|components?|parts|engines?|electronics)\s+of|"
     r"used\s+(?:in|on|by|to\s+\w+|against|for)|enough[\s,]+(?:[\w,-]+\s+){0,5}?for|"
     r"(?:protect|defend|shield)\w*\s+"
     r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
@@ -131,7 +159,11 @@ _FOR_AFTER_GOODS = re.compile(
     re.IGNORECASE,
 )
 _AND_OR = re.compile(r"\s*,?\s*(?:and|or)\s*", re.IGNORECASE)
+# A non-restrictive relative clause: from ", which"/", who" to the next comma or the end.
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:]*")
 _LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
+# Units that measure a share or a weight of something else, not a load of goods.
+_NOT_CARGO_UNITS = frozenset({"percent"})
 # What a payment can consist of: "paid a visit" or "paid tribute" moves nothing.
 _PAYMENT_CATEGORIES = frozenset(
     {"money", "fuel", "food", "raw_materials", "cargo", "components", "technology"}
@@ -175,7 +207,11 @@ class DirectionGrammar(ModalityReader):
             if trigger.pattern in ("pay", "trade"):
                 frames += self._exchange_frames(view, clause, trigger, earlier + frames)
                 continue
-            items = owned.get(id(trigger), []) or self._money_items(view, trigger, clause)
+            items = (
+                owned.get(id(trigger), [])
+                or self._money_items(view, trigger, clause)
+                or self._unit_items(view, trigger, clause)
+            )
             items = items or self._elided_items(view, trigger, clause, earlier + frames)
             if not items:
                 continue
@@ -184,6 +220,7 @@ class DirectionGrammar(ModalityReader):
             if self._statistic(frame, clause):
                 continue
             frame.unnamed_supplier = self._unnamed_source(view, frame, clause)
+            frame.bystanders = self._seizers(view, clause, trigger)
             self._borrow_parties(frame, earlier + frames)
             frames.append(frame)
             counter = self._counter_items(view, clause, trigger, triggers, owned)
@@ -198,6 +235,20 @@ class DirectionGrammar(ModalityReader):
             else:
                 frames[0].money = money
         return frames
+
+    def _seizers(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[str]:
+        """ "Pakistan seized a truck carrying rifles for the Taliban", "the EU sanctioned an
+        airline over missile transfers to Russia": who seizes the goods or acts against their
+        flow stands outside it, and no rule may make it a party."""
+        if trigger.pattern == "carry" and self._seized(view, trigger):
+            return [a.actor_id for a in self._subject(view, clause, trigger)]
+        if trigger.pattern.startswith("noun") and self._reason_before(clause[0], trigger):
+            subject = self._subject(view, clause, trigger)
+            if subject and self._against(subject[-1], trigger):
+                return [a.actor_id for a in subject]
+        return []
 
     def _exchange_frames(
         self,
@@ -262,6 +313,15 @@ class DirectionGrammar(ModalityReader):
             return False
         if _TREND.match(self.text, trigger.end, clause[1]):
             return True  # a verb form followed by a verb is the noun ("arms exports reached")
+        if not frame.suppliers and _STATE_OF_FLOW.match(self.text, trigger.end, clause[1]):
+            return True
+        if (
+            not frame.suppliers
+            and trigger.pattern.startswith("noun")
+            and _FOR_BEFORE.search(self.text, max(clause[0], trigger.start - 5), trigger.start)
+        ):
+            # "manufactured specifically for export;": a purpose, with no partner named.
+            return _PUNCTUATION_AFTER.match(self.text, trigger.end) is not None
         return trigger.pattern == "arrive" and bool(_LEVEL.match(self.text, trigger.end, clause[1]))
 
     def _unnamed_source(self, view: SentenceView, frame: Frame, clause: tuple[int, int]) -> bool:
@@ -341,11 +401,14 @@ class DirectionGrammar(ModalityReader):
                     trigger.end <= amount.start
                     and len(self.text[trigger.end : amount.start].split()) <= 4
                 )
-                # "a new $425m security assistance package": the value before the noun
+                # "a new $425m security assistance package": the value before the noun; when
+                # the sentence names goods ("took delivery of a THAAD battery, part of a $15
+                # billion deal"), it is their price, not money that moves.
                 before = (
                     amount.end <= trigger.start
                     and trigger.pattern.startswith("noun")
                     and len(self.text[amount.end : trigger.start].split()) <= 3
+                    and not any(not i.blocked for i in view.items)
                 )
                 if after or before:
                     return [
@@ -358,6 +421,31 @@ class DirectionGrammar(ModalityReader):
                             amount=amount,
                         )
                     ]
+        return []
+
+    def _unit_items(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ItemRef]:
+        """ "the North had shipped 20,000 containers to Russia": containers, trains or wagons
+        whose load goes unnamed are cargo, counted by the unit."""
+        for amount in view.amounts:
+            if (
+                amount.has_unit
+                and amount.quantity.unit not in _NOT_CARGO_UNITS
+                and trigger.end <= amount.start < clause[1]
+                and len(self.text[trigger.end : amount.start].split()) <= 3
+                and not self._attached(view, amount)
+            ):
+                return [
+                    ItemRef(
+                        start=amount.start,
+                        end=amount.end,
+                        category="cargo",
+                        designation=None,
+                        text=amount.quantity.text,
+                        unit_amount=amount,
+                    )
+                ]
         return []
 
     def _attached(self, view: SentenceView, amount: object) -> bool:
@@ -393,6 +481,9 @@ class DirectionGrammar(ModalityReader):
         vague = _VAGUE_COUNT.match(self.text, trigger.end, clause[1])
         if vague:
             return [_counted_like(model, vague.start(1), vague.end(1), None)]
+        subject = self._count_subject(view, trigger, clause) if earlier else None
+        if subject is not None:
+            return [_counted_like(model, subject.start, subject.end, subject)]
         for amount in view.amounts:
             if amount.is_money or amount.has_unit or self._attached(view, amount):
                 continue
@@ -406,12 +497,39 @@ class DirectionGrammar(ModalityReader):
                 return [_counted_like(model, amount.start, amount.end, amount)]
         return []
 
+    def _elided(self, item: ItemRef) -> bool:
+        """An item standing for goods named before ("the first 28"): its words are not its name."""
+        return self.text[item.start : item.end] != item.text
+
+    def _count_subject(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> Amount | None:
+        """ "ordered 250 Abrams tanks, and the first 28 arrived in December": a bare count as
+        the subject of a verb of arrival or a passive delivery counts the goods named before."""
+        if trigger.pattern != "arrive" and not (trigger.passive and trigger.pattern == "give"):
+            return None
+        for amount in view.amounts:
+            if (
+                clause[0] <= amount.start
+                and amount.end <= trigger.start
+                and not (amount.is_money or amount.has_unit or self._attached(view, amount))
+                and _COUNT_SUBJECT_GAP.fullmatch(self.text, amount.end, trigger.start)
+            ):
+                return amount
+        return None
+
     def _borrow_parties(self, frame: Frame, earlier: list[Frame]) -> None:
         if not earlier or (frame.suppliers and frame.recipients):
             return
         previous = earlier[-1]
-        if not frame.suppliers and not frame.recipients and previous.clause != frame.clause:
-            # "..., though rifles are major export items as well": the same parties.
+        elided = bool(frame.items) and self._elided(frame.items[0])
+        if (
+            not frame.suppliers
+            and not frame.recipients
+            and (previous.clause != frame.clause or elided)
+        ):
+            # "..., though rifles are major export items as well", "ordered 250 tanks from the
+            # US, and the first 28 arrived": the same parties.
             frame.suppliers, frame.recipients = list(previous.suppliers), list(previous.recipients)
             frame.rule_id = frame.rule_id.replace(".v1", "+ellipsis.v1")
             return
@@ -419,6 +537,7 @@ class DirectionGrammar(ModalityReader):
             frame.items
             and frame.items[0].start >= previous.clause[0]
             and frame.clause == previous.clause
+            and not elided
         ):
             return
         if (
@@ -451,8 +570,11 @@ class DirectionGrammar(ModalityReader):
         main = triggers[0]
         previous: ItemRef | None = None
         skipped = ""
+        asides = self._asides(view, clause)
         for item in view.items:
             if not (start <= item.start < end) or item.blocked:
+                continue
+            if any(a <= item.start < b for a, b in asides):
                 continue
             owner = self._owner_of(view, item, owners, main)
             if isinstance(owner, Hit) and owner.kind == "marker:restore_markers":
@@ -471,6 +593,16 @@ class DirectionGrammar(ModalityReader):
             owned.setdefault(id(owner), []).append(item)
         return owned
 
+    def _asides(self, view: SentenceView, clause: tuple[int, int]) -> list[tuple[int, int]]:
+        """ "Russia, which may soon run short of shells, has received ...": a relative clause
+        set off by commas, with no transfer word of its own, talks about the party; the goods
+        it names are not the goods of the clause's transfer."""
+        spans: list[tuple[int, int]] = []
+        for found in _ASIDE.finditer(self.text, clause[0], clause[1]):
+            if not any(found.start() <= t.start < found.end() for t in view.triggers):
+                spans.append((found.start(), found.end()))
+        return spans
+
     def _target(self, item: ItemRef, previous: ItemRef | None, has_goods: bool) -> str:
         """Items that are not the goods: what they are used against or in ("a capability
         against cruise missiles", "components used in drones", "to intercept missiles") and,
@@ -480,7 +612,7 @@ class DirectionGrammar(ModalityReader):
             return "target"
         if not has_goods:
             return ""
-        purpose = _PURPOSE.search(self.text, max(0, item.start - 40), item.start) or (
+        purpose = _PURPOSE.search(self.text, max(0, item.start - 70), item.start) or (
             previous is not None
             and _FOR_AFTER_GOODS.fullmatch(self.text[previous.end : item.start])
         )
@@ -500,9 +632,13 @@ class DirectionGrammar(ModalityReader):
             if isinstance(first, TriggerRef) and self._object_relative(view, item, first):
                 return first  # "the £3 billion in military aid that the UK is providing"
             if isinstance(first, TriggerRef) and (
-                first.pattern == "carry" or item.start < self._floor(first)
+                first.pattern == "carry"
+                or item.start < self._floor(first)
+                or _INFINITIVE_TO.search(self.text, max(0, first.start - 4), first.start)
             ):
-                return _NOBODY  # a vehicle before "carrying", or words of another clause
+                # a vehicle before "carrying", words of another clause, or the means before an
+                # infinitive ("raised money to buy them": the money buys, the goods follow)
+                return _NOBODY
             return first if isinstance(first, Hit) else main
         return before[-1]
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.lexicon import Cue
@@ -20,7 +21,20 @@ _NOT_ARMS = frozenset({"personnel", "workers", "money", "fuel", "food", "raw_mat
 _DENIAL_REACH = 4  # sentences back in which "X denied the allegations" finds them
 
 
-def fill_missing_parties(views: list[SentenceView]) -> None:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartyHints:
+    """What the discourse rules may read besides the frames: the text, the makers of types
+    (items.yaml) and the words of need (grammar.yaml)."""
+
+    text: str = ""
+    makers: Mapping[str, str] = field(default_factory=dict)
+    need: re.Pattern[str] | None = None
+
+
+def fill_missing_parties(views: list[SentenceView], hints: PartyHints | None = None) -> None:
+    hints = hints or PartyHints()
+    makers = hints.makers
+    named = {a.actor_id for v in views for a in v.actors} if makers else set()
     complete = [
         (v.index, f)
         for v in views
@@ -28,6 +42,7 @@ def fill_missing_parties(views: list[SentenceView]) -> None:
         if f.suppliers and f.recipients and not f.domestic
     ]
     last_complete: Frame | None = None
+    previous: SentenceView | None = None
     for view in views:
         for frame in view.frames:
             if frame.suppliers and frame.recipients:
@@ -35,15 +50,48 @@ def fill_missing_parties(views: list[SentenceView]) -> None:
                 continue
             if frame.unnamed_supplier:
                 continue
+            if frame.recipients and makers:
+                _fill_from_maker(frame, makers, named)
             if frame.suppliers or frame.recipients:
                 _fill_from_partner(view, frame, complete)
                 _fill_from_last(view, frame, last_complete)
+                _fill_from_previous(view, frame, previous, hints)
             elif last_complete is not None and _nameless(view) and _subjectless(frame, view):
                 _inherit(frame, last_complete, view)
+                _maker_over_inherited(frame, makers, named)
         view.frames = [f for f in view.frames if f.suppliers and f.recipients]
         main = [f for f in view.frames if f.rule_id != "counterflow.reverse.v1"]
         if main:
             last_complete = main[-1]
+        previous = view
+
+
+def _fill_from_maker(frame: Frame, makers: Mapping[str, str], named: set[str]) -> None:
+    """ "Ukraine has received fewer than 200 Storm Shadows": with no supplier named, the goods
+    come from the state that makes them, when the article names that state at all."""
+    if frame.suppliers:
+        return
+    recipients = {a.actor_id for a in frame.recipients}
+    for item in frame.items:
+        maker = _maker_of(item.designation, makers)
+        if maker is not None and maker in named and maker not in recipients:
+            known = frame.recipients[0]
+            frame.suppliers = [
+                ActorRef(start=known.start, end=known.start, actor_id=maker, role="maker", text="")
+            ]
+            frame.rule_id = frame.rule_id.replace(".v1", "+maker.v1")
+            return
+
+
+def _maker_of(designation: str | None, makers: Mapping[str, str]) -> str | None:
+    """The maker of a type, its variants included ("Leopard 2A4" of "Leopard 2")."""
+    if not designation:
+        return None
+    key = designation.lower()
+    if key in makers:
+        return makers[key]
+    stems = [stem for stem in makers if key.startswith(stem)]
+    return makers[max(stems, key=len)] if stems else None
 
 
 def _fill_from_partner(view: SentenceView, frame: Frame, complete: list[tuple[int, Frame]]) -> None:
@@ -64,7 +112,14 @@ def _fill_from_partner(view: SentenceView, frame: Frame, complete: list[tuple[in
             candidates.append((distance, sides[1][0].actor_id))
     partner_id = min(candidates)[1] if candidates else None
     if partner_id is None:
-        others = [a for a in view.actors if a.actor_id != known.actor_id and a.role != "pair"]
+        # "Pakistan seized a truck carrying rifles for the Taliban": the seizer is no partner.
+        others = [
+            a
+            for a in view.actors
+            if a.actor_id != known.actor_id
+            and a.role != "pair"
+            and a.actor_id not in frame.bystanders
+        ]
         partner_id = others[0].actor_id if len(others) == 1 else None
     if partner_id is None or partner_id == known.actor_id:
         return
@@ -97,6 +152,38 @@ def _fill_from_last(view: SentenceView, frame: Frame, last: Frame | None) -> Non
     frame.rule_id = frame.rule_id.replace(".v1", "+discourse_last.v1")
 
 
+def _fill_from_previous(
+    view: SentenceView, frame: Frame, previous: SentenceView | None, hints: PartyHints
+) -> None:
+    """ "Ukraine needs more air defence. Germany has sent three IRIS-T systems": with no
+    transfer to go by, the one other party of a sentence just before that tells of a need or
+    request for goods is the missing partner; two or more, or none, leave the frame as it is."""
+    if previous is None or (frame.suppliers and frame.recipients) or frame.unnamed_supplier:
+        return
+    if previous.index != view.index - 1 or not any(not i.blocked for i in previous.items):
+        return
+    if hints.need is None or not hints.need.search(hints.text, previous.start, previous.end):
+        return
+    known = (frame.suppliers or frame.recipients)[0]
+    others = {
+        a.actor_id
+        for a in previous.actors
+        if a.actor_id != known.actor_id
+        and a.role not in ("pair", "adjectives")
+        and a.actor_id not in frame.bystanders
+    }
+    if len(others) != 1:
+        return
+    partner = ActorRef(
+        start=known.start, end=known.start, actor_id=others.pop(), role="discourse", text=""
+    )
+    if frame.suppliers:
+        frame.recipients = [partner]
+    else:
+        frame.suppliers = [partner]
+    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_previous.v1")
+
+
 def _subjectless(frame: Frame, view: SentenceView) -> bool:
     """A passive, a noun or a verb of motion names no party; an active verb whose subject is a
     pronoun ("they received rice") may have anyone in mind, so it does not continue; one whose
@@ -126,14 +213,29 @@ def _inherit(frame: Frame, previous: Frame, view: SentenceView) -> None:
     frame.rule_id = frame.rule_id.replace(".v1", "+discourse_inherit.v1")
 
 
+def _maker_over_inherited(frame: Frame, makers: Mapping[str, str], named: set[str]) -> None:
+    """ "The government cleared the purchase of 26 Rafale fighters": a transfer naming no party
+    continues the one before for its recipient, but its goods' maker, when the article names
+    it, is a better supplier than the last transfer's."""
+    if not makers or not frame.suppliers or not frame.rule_id.endswith("discourse_inherit.v1"):
+        return
+    inherited = frame.suppliers
+    frame.suppliers = []
+    _fill_from_maker(frame, makers, named)
+    if not frame.suppliers:
+        frame.suppliers = inherited
+
+
 def denial_frames(views: list[SentenceView], text: str) -> None:
     """ "Both countries have denied the allegations": each earlier claim between the deniers
     comes back denied, attributed to them, with this sentence as evidence."""
     for position, view in enumerate(views):
+        # The last denial cue: in "said the claims were baseless, and both countries have
+        # denied ...", who denies is named right before it.
         cue = next(
             (
                 c
-                for c in view.cues
+                for c in reversed(view.cues)
                 if c.kind == "denial" and isinstance(c.payload, Cue) and c.payload.kind == "denial"
             ),
             None,
@@ -158,6 +260,10 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
 
 def _deniers(view: SentenceView, cue_start: int) -> list[ActorRef]:
     before = [a for a in view.actors if a.start < cue_start and not a.is_modifier]
+    if before and before[-1].role == "pair":
+        # "X's ambassador to the EU said ..., and both countries have denied": the pair is who
+        # denies, not the first parties the sentence names.
+        return [before[-1]]
     return before[:2] if before else []
 
 

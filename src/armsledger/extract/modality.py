@@ -30,7 +30,20 @@ class ModalityReader(RoleReader):
             near = trigger.start - cue.end <= 40
             if cue.kind == "stage" and before and near and isinstance(cue.payload, Cue):
                 return Stage(cue.payload.kind)
+        if trigger.trigger.stage is Stage.DELIVERED and self._pending(view, clause, trigger):
+            # "has not yet received the F-16s the Netherlands pledged": still to come, so
+            # what the sentence states is the promise, not a delivery.
+            return Stage.AGREED
         return trigger.trigger.stage
+
+    def _pending(self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef) -> bool:
+        return any(
+            getattr(cue.payload, "kind", "") == "pending"
+            and clause[0] <= cue.start
+            and cue.end <= trigger.start
+            and trigger.start - cue.end <= 20
+            for cue in view.cues
+        )
 
     def _hedges(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef

@@ -76,6 +76,7 @@ class Frame:
     notes: list[str] = field(default_factory=list)
     domestic: bool = False  # a state and its own company: no claim, and no partner to lend
     unnamed_supplier: bool = False  # "bought from companies in Europe": none stands in for it
+    bystanders: list[str] = field(default_factory=list)  # the seizer of the goods: no party
 
 
 @dataclass(slots=True, kw_only=True)

@@ -21,6 +21,8 @@ _TRAILING_ACRONYM = re.compile(r"\b[A-Z]{2,}[ -]?$")
 _LOWERCASE_WORD = re.compile(r"[a-z]+")
 _LEADING_OR_MORE = re.compile(r"\s+or more\b")
 _LEADING_OF = re.compile(r"\s+of\b")
+# "7.62x39mm", "12.7×108mm": a cartridge named by bore and case length describes the round.
+_CALIBRE_PAIR = re.compile(r"\s?[x×]\s?\d+(?:\.\d+)?\s?mm\b", re.IGNORECASE)
 
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -149,7 +151,10 @@ class AmountReader:
         self, text: str, match: re.Match[str], start: int, end: int
     ) -> Amount | None:
         digits = match.group("num")
-        describes = self._descriptor.match(text, match.end(), end) and not match.group("sym")
+        describes = (
+            self._descriptor.match(text, match.end(), end)
+            or _CALIBRE_PAIR.match(text, match.end(), end)
+        ) and not match.group("sym")
         if describes and not self._unit_then_of(text, match.end(), end):
             return None  # "155mm", "500kg bomb", "50-year-old": describes, never counts
         if _is_year_or_date(text, match, start, digits) or _is_age(text, match, start):

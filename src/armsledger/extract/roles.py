@@ -32,10 +32,14 @@ _COORDINATION = re.compile(
     r"(?:(?:to|from|by|into)\s+)?(?:the\s+)?$"
 )
 _DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
+# "from ports in Vietnam", "sold to brokers in the Czech Republic": the place, or the traders
+# there, stand for the state; the words between never include another "from"/"to".
 _PLACE_IN = re.compile(
-    r"\b(from|to|into)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:port|ports|airport|airports|"
-    r"airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|facilities|"
-    r"region|city|border|coast|harbour|harbor|terminal)\s+(?:of\s+[A-Z][\w-]*\s+)?in\s+"
+    r"\b(from|to|into)\s+(?:the\s+)?(?:(?!(?:from|to|into)\b)[A-Z][\w’'-]*\s+){0,3}(?:port|ports|"
+    r"airport|airports|airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|"
+    r"facilities|region|city|border|coast|harbour|harbor|terminal|brokers?|buyers?|traders?|"
+    r"dealers?|intermediaries|middlemen|distributors?|importers?|customers?|clients?|firms?|"
+    r"compan(?:y|ies))\s+(?:of\s+[A-Z][\w-]*\s+)?(?:based\s+)?in\s+"
     r"(?:(?:eastern|western|northern|southern|central|the)\s+)*$",
     re.IGNORECASE,
 )
@@ -44,6 +48,35 @@ _PLACE_IN = re.compile(
 _SHARE_GAP = re.compile(
     r"\s+(?:(?:about|some|around|nearly|almost|roughly|over|more than|less than|an estimated)\s+)?"
     r"[\d.,]+\s*(?:%|percent|per cent)\s+of\s+(?:all\s+)?",
+    re.IGNORECASE,
+)
+# Carry triggers whose subject takes the goods from someone else's flow.
+_SEIZING = frozenset({"seize", "find"})
+# "munitions made by Roketsan", "missiles, manufactured by Thales,": the maker, not the giver.
+_MADE_BY = re.compile(
+    r"\b(?:made|manufactured|built|produced|developed|designed|assembled)\s+(?:[\w-]+\s+){0,2}"
+    r"by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Between the goods and the subject of a relative clause: "that"/"which" or nothing.
+_RELATIVE_OPENING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:the\s+)?", re.IGNORECASE)
+# Between that subject and its verb: auxiliaries and adverbs only.
+_RELATIVE_VERB_GAP = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|already|previously|recently|"
+    r"reportedly|had\s+been|\w+ly))*\s+",
+    re.IGNORECASE,
+)
+# "which it said had", "who reportedly": a relative pronoun, then a speech tag or auxiliaries.
+_WHICH_OPENS = re.compile(
+    r"\b(?:which|who)\s+(?:(?:it|they|officials|he|she|the\s+\w+)\s+(?:said|says|say|alleges?|"
+    r"alleged|claims?|claimed)\s+)?(?:(?:has|have|had|is|are|was|were|also|already|\w+ly)\s+)*$",
+    re.IGNORECASE,
+)
+_ANTECEDENT_GAP = re.compile(r"\s*,?\s*")
+_CAUSE_GAP = re.compile(
+    r"\b(?:over|amid|against|about|despite|because\s+of|in\s+response\s+to|for\s+their|"
+    r"for\s+its|sanction(?:s|ed|ing)?|punish(?:es|ed|ing)?|condemn(?:s|ed|ing)?|criticis(?:es|ed|ing)|"
+    r"criticiz(?:es|ed|ing)|protest(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
@@ -85,8 +118,10 @@ class RoleReader:
             asked = self._double_object(view, trigger, clause)
             return first_found(after_from, asked, optional(origin)), subject
         if pattern == "carry":
-            # "Iranian couriers carrying cash": a carrier that is a party sends what it carries.
-            carrier = subject if not trigger.passive else []
+            # "Iranian couriers carrying cash": a carrier that is a party sends what it carries;
+            # one that seizes or finds the goods ("the army seized a truck carrying shells")
+            # is no party to their flow.
+            carrier = subject if not trigger.passive and not self._seized(view, trigger) else []
             return first_found(after_from, optional(origin), carrier), after_to or self._for(
                 view, trigger, clause
             )
@@ -96,6 +131,21 @@ class RoleReader:
                 after_to, arrival, self._double_object(view, trigger, clause)
             )
         return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
+
+    def _against(self, subject: ActorRef, trigger: TriggerRef) -> bool:
+        """Whether the subject acts on account of the transfer noun, not as its party."""
+        return self._reason_before(subject.end, trigger)
+
+    def _reason_before(self, start: int, trigger: TriggerRef) -> bool:
+        return bool(_CAUSE_GAP.search(self.text, start, trigger.start))
+
+    def _seized(self, view: SentenceView, trigger: TriggerRef) -> bool:
+        """Whether the trigger, or one before it in the sentence, seizes or finds goods."""
+        return any(
+            t.trigger.id in _SEIZING and t.start <= trigger.start
+            for t in view.triggers
+            if t.pattern == "carry"
+        )
 
     def _give(
         self,
@@ -153,9 +203,12 @@ class RoleReader:
                 and subject
                 and recipients
                 and (subject[0].actor_id != recipients[0].actor_id)
+                and not self._against(subject[-1], trigger)
             ):
                 # "The US approved the sale of F-16s to Turkey", "Netherlands completes F-16
-                # deliveries": the subject of the verb governing the noun is the supplier.
+                # deliveries": the subject of the verb governing the noun is the supplier; not
+                # when the noun is the reason for what the subject does ("EU sanctions firms
+                # over missile transfers to Russia").
                 suppliers = subject
             return suppliers, recipients
         if pattern == "noun_get":
@@ -218,7 +271,11 @@ class RoleReader:
     ) -> list[ActorRef]:
         """The first actor of the trigger's clause that is not inside a prepositional phrase,
         a modifier or a possessive, counted from after a speech verb or "that"."""
-        agent = self._gerund_agent(view, clause, trigger)
+        agent = (
+            self._gerund_agent(view, clause, trigger)
+            or self._relative_subject(view, trigger)
+            or self._antecedent(view, trigger)
+        )
         if agent:
             return agent
         floor = self._subject_floor(view, clause, trigger)
@@ -235,6 +292,42 @@ class RoleReader:
             # "Iran sent drones, but denies supplying missiles": the subject carries over.
             return self._subject(view, (view.start, clause[0]), trigger)
         return []
+
+    def _relative_subject(self, view: SentenceView, trigger: TriggerRef) -> list[ActorRef]:
+        """ "the Patriot batteries Berlin promised", "the F-16s that the Netherlands pledged": an
+        actor between the goods and an active verb is the subject of a relative clause."""
+        if trigger.passive or trigger.pattern not in ("give", "get") or not view.items:
+            return []
+        before = [a for a in view.actors if view.start <= a.start and a.end <= trigger.start]
+        if not before or before[-1].is_modifier or before[-1].possessive:
+            return []
+        actor = before[-1]
+        if not _RELATIVE_VERB_GAP.fullmatch(self.text, actor.end, trigger.start):
+            return []
+        goods = [i for i in view.items if i.end <= actor.start]
+        if not goods or not _RELATIVE_OPENING.fullmatch(self.text, goods[-1].end, actor.start):
+            return []
+        return [actor]
+
+    def _antecedent(self, view: SentenceView, trigger: TriggerRef) -> list[ActorRef]:
+        """ "sanctions on 19 companies in China and Hong Kong which it said had supplied Russia":
+        the parties right before "which"/"who" are the subject of the verb it opens."""
+        if trigger.passive or trigger.pattern not in ("give", "get"):
+            return []
+        head = self.text[max(view.start, trigger.start - 60) : trigger.start]
+        found = _WHICH_OPENS.search(head)
+        if found is None:
+            return []
+        relative = trigger.start - len(head) + found.start()
+        before = [a for a in view.actors if a.end <= relative and not a.is_modifier]
+        if not before or not _ANTECEDENT_GAP.fullmatch(self.text, before[-1].end, relative):
+            return []
+        first = before[-1]
+        for earlier in reversed(before[:-1]):
+            if not _COORDINATION.match(self.text[earlier.end : first.start]):
+                break
+            first = earlier
+        return self._coordinated(view, first, relative)
 
     def _gerund_agent(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
@@ -312,6 +405,10 @@ class RoleReader:
         for actor in view.actors:
             if _ACCORDING.search(self.text, max(start, actor.start - 30), actor.start):
                 continue  # "according to the Stockholm institute" names a source, not a party
+            if "agent_markers" in roles and _MADE_BY.search(
+                self.text, max(start, actor.start - 40), actor.start
+            ):
+                continue
             if (
                 (start <= actor.start < end and not actor.is_modifier)
                 or (

@@ -54,6 +54,11 @@ _WORTH_GAP = re.compile(
     r"some|nearly|almost|up to|more than|over|an estimated|roughly)?\s*$",
     re.IGNORECASE,
 )
+_COUNT_AFTER = re.compile(
+    r",\s*(?:(?:which|who)\s+(?:[\w’']+\s+){0,2}(?:put|puts|estimates?|estimated|numbers?|numbered|"
+    r"totals?|totall?ed)\s+(?:at\s+)?|(?:numbering|totall?ing))\s*$",
+    re.IGNORECASE,
+)
 _TYPE_NUMBER = re.compile(r"\b([A-Z][A-Za-z]{0,11}-?\d+[A-Za-z0-9-]*)\s+(?:[a-z-]+\s+)?$")
 # Words that count an item without being one: "two squadrons of the S-400".
 _COUNTED_OF = re.compile(
@@ -110,6 +115,9 @@ _PARTICIPLES = frozenset(
     ]
 )
 _ADVERB = re.compile(r"^\w+ly$")
+_ADJECTIVE_LEADS = frozenset(
+    ["the", "a", "an", "of", "these", "those", "its", "their", "his", "her", "our", "some", "many"]
+)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "export controls", "the export version of", "arms sales ban": the transfer noun only
 # qualifies another noun that is not a transfer.
@@ -122,6 +130,8 @@ _NOUN_MODIFIED = re.compile(
 )
 
 
+# "gun" alone is a small arm, but after a type name it is that type's gun, of the type's kind.
+_BARE_GUN = frozenset({"gun", "guns"})
 # The word right before a noun, joined by a space or a hyphen ("think tank", "think-tank").
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[\s-]+$")
 
@@ -148,6 +158,7 @@ class Structure:
         ]
         self._attach_amounts(view)
         self._merge_of_items(view)
+        self._fold_unit_loads(view)
         self._block_producers(view)
         self._set_origins(view)
 
@@ -214,6 +225,8 @@ class Structure:
         for item in view.items:
             previous = merged[-1] if merged else None
             if previous is not None and self._adjacent(previous, item):
+                if previous.designation and item.text.lower() in _BARE_GUN:
+                    item.category = previous.category  # "Koksan guns", "Gepard guns": the type's
                 item.designation = item.designation or previous.designation
                 item.start, item.text = previous.start, self.text[previous.start : item.end]
                 merged[-1] = item
@@ -240,12 +253,25 @@ class Structure:
                 self._attach_money(view, amount)
                 continue
             target = self._next_item(view, amount.end, _UNIT_CONTENT if amount.has_unit else None)
+            target = target or self._counted_after(view, amount)
             if target is None:
                 continue
             if amount.has_unit and target.unit_amount is None:
                 target.unit_amount = amount
             elif not amount.has_unit and target.amount is None:
                 target.amount = amount
+
+    def _counted_after(self, view: SentenceView, amount: Amount) -> ItemRef | None:
+        """ "dispatched construction workers to Russian-held areas, which we put at around
+        5,000", "troops, numbering about 3,000": a count given after the goods (and the phrase
+        of place that follows them), in a phrase of its own."""
+        if amount.has_unit or not _COUNT_AFTER.search(self.text, view.start, amount.start):
+            return None
+        comma = self.text.rfind(",", view.start, amount.start)
+        before = [i for i in view.items if i.end <= comma]
+        if not before or before[-1].amount is not None or comma - before[-1].end > 40:
+            return None
+        return before[-1]
 
     def _attach_money(self, view: SentenceView, amount: Amount) -> None:
         """ "$500m of weapons", "500 million euros' worth of parts", "equipment worth €500m"."""
@@ -293,6 +319,24 @@ class Structure:
                 continue
             merged.append(item)
         view.items = merged
+
+    def _fold_unit_loads(self, view: SentenceView) -> None:
+        """ "4,000 containers of weapons and munitions": the containers are counted once, so
+        the goods listed after the first are its load, not transfers of their own."""
+        kept: list[ItemRef] = []
+        load: ItemRef | None = None
+        for item in view.items:
+            if (
+                load is not None
+                and item.amount is None
+                and item.unit_amount is None
+                and _LIST_JOINER.fullmatch(self.text, load.end, item.start)
+            ):
+                load = replace(load, end=item.end)
+                continue
+            kept.append(item)
+            load = item if item.unit_amount is not None else None
+        view.items = kept
 
     def _block_producers(self, view: SentenceView) -> None:
         for item in reversed(view.items):
@@ -364,11 +408,22 @@ def read_triggers(
             continue
         if chosen in nouns and _NOUN_MODIFIED.match(text, end):
             continue
+        if chosen in verbs and _adjectival(text, start, end, view.start):
+            continue
         passive = chosen in verbs and _is_passive(view, (start, end), text, markers, heads)
         readings.append(
             TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end], passive=passive)
         )
     return readings
+
+
+def _adjectival(text: str, start: int, end: int, floor: int) -> bool:
+    """ "the teardown of recovered Russian weapons", "the donated tanks": an -ed form after a
+    determiner or preposition modifies the noun after it; it reports no act."""
+    if not text[start:end].lower().endswith("ed"):
+        return False
+    word, _ = _previous_word(text, start, floor)
+    return word.lower() in _ADJECTIVE_LEADS
 
 
 def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
