@@ -94,6 +94,12 @@ def test_finder_recognises_marked_names(
         "Iran-backed militias have received drones.",  # a compound adjective, and a known state
         "Qatar Airways flew the delegation home.",  # a known state inside: the lexicon wins
         "Rafale Marine jets were ordered.",  # a weapon's name with a head word
+        "The 47th Mechanized Brigade received the tanks.",  # a unit of a state's army
+        "Soldiers of the 3rd Separate Assault Brigade said so.",
+        "The USS Ford Carrier Strike Group sailed.",
+        "Russia's Border Forces said so.",
+        "Small Arms are cheap, the Sanctions Monitoring Group said.",
+        "Ukraine's Territorial Defence Forces received rifles.",
     ],
 )
 def test_finder_leaves_ordinary_capitals_alone(lexicons: Lexicons, text: str) -> None:

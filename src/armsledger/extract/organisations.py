@@ -28,6 +28,7 @@ _COMPOUND_ADJECTIVE = re.compile(r"-[a-z]+$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
 _SPACES = re.compile(r"\s+")
+_ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s+$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?\"“‘':;])\s*$", re.MULTILINE)
 # "US$ 8.1 billion", "HK$": a currency, not the state whose name it borrows.
 _CURRENCY_SIGN = re.compile(r"\s?\$")
@@ -131,6 +132,8 @@ class OrganisationFinder:
         words = self._tail(text, candidate.words, known)
         if not words or _lone_opening_word(text, words, candidate):
             return None
+        if _ORDINAL_BEFORE.search(text, max(0, words[0][0] - 12), words[0][0]):
+            return None  # "the 47th Mechanized Brigade": a unit of a state's army
         kind = self._kind(text, words, candidate)
         if kind is None:
             return None
