@@ -439,7 +439,8 @@ def orient_contracts(view: SentenceView, kinds: PartyKinds) -> None:
     if not sellers:
         return
     for frame in frames:
-        _orient(frame, view, sellers, buyers, kinds)
+        if not _orient(frame, view, sellers, buyers, kinds):
+            view.frames.remove(frame)
 
 
 def _orient(
@@ -448,20 +449,27 @@ def _orient(
     sellers: list[ActorRef],
     buyers: list[ActorRef],
     kinds: PartyKinds,
-) -> None:
-    """The frame's own parties of this sentence sorted into sellers and buyers; where it has
-    none of one side (a seller borrowed from an earlier sentence, "the ministry and Skyfold
-    Robotics signed a contract ... for the army"), the sentence's own company or state."""
+) -> bool:
+    """The frame's parties sorted into sellers and buyers: its own of this sentence first, then
+    the sentence's other companies and states, then a buyer borrowed from an earlier sentence.
+    False when a company of this sentence would buy and no buyer is known ("The ministry and
+    Acme Aerospace signed a contract" after another company's deal): the frame is dropped."""
 
     def here(ref: ActorRef) -> bool:
         return view.start <= ref.start < view.end
 
     if any(kinds.can_sell(a.actor_id) and here(a) for a in frame.suppliers):
-        return  # "ordered 24 TB2s from Baykar": already the seller
-    parties = [a for a in frame.suppliers + frame.recipients if here(a) and not a.is_modifier]
-    selling = [a for a in parties if kinds.can_sell(a.actor_id)] or sellers
-    buying = [a for a in parties if not kinds.can_sell(a.actor_id)] or buyers
+        return True  # "ordered 24 TB2s from Baykar": already the seller
+    parties = [a for a in frame.suppliers + frame.recipients if not a.is_modifier]
+    own = [a for a in parties if here(a)]
+    selling = [a for a in own if kinds.can_sell(a.actor_id)] or sellers
+    buying = (
+        [a for a in own if not kinds.can_sell(a.actor_id)]
+        or buyers
+        or [a for a in parties if not here(a) and not kinds.can_sell(a.actor_id)]
+    )
     if not buying:
-        return
+        return not any(kinds.can_sell(a.actor_id) and here(a) for a in frame.recipients)
     frame.suppliers, frame.recipients = list(selling), list(buying)
     frame.rule_id = frame.rule_id.replace(".v1", "+contract.v1")
+    return True
