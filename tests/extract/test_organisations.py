@@ -55,6 +55,10 @@ def _names(lexicons: Lexicons, text: str) -> list[tuple[str, ActorKind]]:
         ("Danube Tactical Solutions said in the end.", [("Danube Tactical Solutions", COMPANY)]),
         ("parts from Kestrel Components were in the end.", [("Kestrel Components", COMPANY)]),
         ("Silk Way West Airlines flew in the end.", [("Silk Way West Airlines", COMPANY)]),
+        (
+            "Kawasaki Heavy Industries will build two submarines.",
+            [("Kawasaki Heavy Industries", COMPANY)],
+        ),
         # Armed groups: a group head ends the name, a descriptor follows it and is left out.
         ("the Karbala Martyrs Brigades said in the end.", [("Karbala Martyrs Brigades", GROUP)]),
         ("members of the Los Halcones gang were in the end.", [("Los Halcones", GROUP)]),
