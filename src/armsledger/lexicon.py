@@ -166,6 +166,8 @@ class Lexicons:
     notes: Mapping[str, str] = field(default_factory=dict)
     # Designation id, lower-cased -> the state whose industry makes it ("storm shadow": GBR).
     designation_makers: Mapping[str, str] = field(default_factory=dict)
+    # Word lists of organisations.yaml: the markers of companies and armed groups no lexicon lists.
+    organisations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def actor_by_id(self, actor_id: str) -> Actor | None:
         """The canonical Actor for an ISO3 code or a non-state actor's canonical name."""
@@ -313,6 +315,7 @@ def _build(directory: Path) -> Lexicons:
         amounts=_amounts(yamls["numbers"]),
         grammar=_grammar(yamls["grammar"]),
         times=_times(yamls["times"]),
+        organisations=_word_lists(yamls.get("organisations", {})),
     )
 
 
@@ -587,3 +590,7 @@ def _times(content: dict[str, Any]) -> TimeWords:
         },
         weekdays=tuple(str(day).lower() for day in content.get("weekdays") or []),
     )
+
+
+def _word_lists(content: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    return {str(k): tuple(str(w) for w in v) for k, v in content.items() if isinstance(v, list)}

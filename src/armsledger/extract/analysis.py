@@ -23,6 +23,12 @@ from armsledger.extract.lookup import (
     marker_table,
 )
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
+from armsledger.extract.organisations import (
+    OrganisationFinder,
+    PartyKinds,
+    orient_contracts,
+    with_organisations,
+)
 from armsledger.extract.quantities import Amount, AmountReader
 from armsledger.extract.speakers import SpeakerNamer
 from armsledger.extract.structure import Structure, read_triggers
@@ -42,6 +48,7 @@ class Analyser:
         self.content = content_automaton(lexicons)
         self.cues = cue_automaton(lexicons)
         self.markers = marker_automaton(lexicons)
+        self.organisations = OrganisationFinder(lexicons.organisations)
         self.marker_table = marker_table(lexicons)
         self.amounts = AmountReader(lexicons.amounts)
         self.times = TimeReader(lexicons.times)
@@ -61,7 +68,11 @@ class Analyser:
             SentenceView(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
             for s in sentences
         ]
-        content = longest_first(self.content.hits(text, folded))
+        found, recognised = with_organisations(
+            self.organisations, self.lexicons, text, self.content.hits(text, folded)
+        )
+        content = longest_first(found)
+        kinds = PartyKinds(lexicons=self.lexicons, recognised=recognised)
         cues = list(self.cues.hits(text, folded))
         content_by = _distribute(views, content)
         cues_by = _distribute(views, cues)
@@ -86,6 +97,7 @@ class Analyser:
             # The goods test runs two regexes over the sentence: only where a trigger is found.
             if triggers and has_party and _has_goods(view, text):
                 self._read_frames(view, triggers, structure, grammar, text, folded)
+                orient_contracts(view, kinds)
                 for frame in view.frames:
                     frame.domestic = self._domestic(frame)
                 if view.frames:
