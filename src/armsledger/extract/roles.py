@@ -32,14 +32,16 @@ _COORDINATION = re.compile(
     r"(?:(?:to|from|by|into)\s+)?(?:the\s+)?$"
 )
 _DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
-# "from ports in Vietnam", "sold to brokers in the Czech Republic": the place, or the traders
+# "from ports in Vietnam", "sold to brokers in the Czech Republic", "smuggled to gangs in
+# Haiti", "bought from gun shops in Texas": the place, or the traders or unnamed armed groups
 # there, stand for the state; the words between never include another "from"/"to".
 _PLACE_IN = re.compile(
     r"\b(from|to|into)\s+(?:the\s+)?(?:(?!(?:from|to|into)\b)[A-Z][\w’'-]*\s+){0,3}(?:port|ports|"
     r"airport|airports|airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|"
     r"facilities|region|city|border|coast|harbour|harbor|terminal|brokers?|buyers?|traders?|"
     r"dealers?|intermediaries|middlemen|distributors?|importers?|customers?|clients?|firms?|"
-    r"compan(?:y|ies))\s+(?:of\s+[A-Z][\w-]*\s+)?(?:based\s+)?in\s+"
+    r"compan(?:y|ies)|shops?|stores?|gangs?|cartels?|militias?|rebels?|insurgents?|"
+    r"armed\s+groups?)\s+(?:of\s+[A-Z][\w-]*\s+)?(?:based\s+)?in\s+"
     r"(?:(?:eastern|western|northern|southern|central|the)\s+)*$",
     re.IGNORECASE,
 )

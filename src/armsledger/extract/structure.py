@@ -26,6 +26,16 @@ _FOLLOWING_WORD = re.compile(r"[\s-]+([\w-]+)")
 # "Iranian-made", "Russian-built": the actor is where the goods come from.
 _LEADING_MADE_SUFFIX = re.compile(r"^-(?:made|built|produced|designed|supplied)\s")
 # Between an origin actor and its item: a possessive or suffix and up to three words.
+# After the goods, a phrase of making that names where they come from: "rifles manufactured in
+# Serbia", "boats built in Turkey", "drones, which were made in China,", "shells produced by".
+_MADE_IN_AFTER = re.compile(
+    r"(?:\s*,)?\s+(?:(?:which|that)\s+(?:were|was|are|is|had\s+been|have\s+been)\s+)?"
+    r"(?:(?:originally|all|mostly|largely|partly)\s+)?(?:made|built|manufactured|produced|"
+    r"assembled|designed)\s+(?:in|by)\s+(?:the\s+)?"
+)
+# "ammunition of Russian origin", "rifles of Chinese manufacture": the adjective after "of".
+_OF_ORIGIN_BEFORE = re.compile(r"\s+of\s+(?:apparent\s+|likely\s+|probable\s+)?")
+_ORIGIN_NOUN_AFTER = re.compile(r"\s+(?:origin|make|manufacture|design|production)\b")
 _ORIGIN_GAP = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
 # The "and" of a range: "between 4 million and 6 million".
 _SPACED_AND = re.compile(r"\s+and\s+")
@@ -368,6 +378,41 @@ class Structure:
             shaped = _ORIGIN_GAP.match(gap + " ")
             if modifier and shaped and not any(w.lower() in _STOP_WORDS for w in gap.split()):
                 item.origin = actor
+        self._set_origins_after(view)
+
+    def _set_origins_after(self, view: SentenceView) -> None:
+        """ "rifles and machine guns manufactured in Serbia", "ammunition of Russian origin":
+        an origin phrase after the goods names where they, and the goods listed with them, come
+        from. Like an adjective of origin, it never displaces a named supplier (roles.py)."""
+        items = view.items
+        for index, item in enumerate(items):
+            actor = self._origin_after(view, item)
+            if actor is None:
+                continue
+            item.origin = item.origin or actor
+            for back in range(index - 1, -1, -1):
+                earlier, later = items[back], items[back + 1]
+                if earlier.origin is not None or not _LIST_JOINER.fullmatch(
+                    self.text[earlier.end : later.start]
+                ):
+                    break
+                earlier.origin = actor
+
+    def _origin_after(self, view: SentenceView, item: ItemRef) -> ActorRef | None:
+        following = [a for a in view.actors if item.end <= a.start <= item.end + 45]
+        if not following:
+            return None
+        actor = following[0]
+        gap = self.text[item.end : actor.start]
+        if _MADE_IN_AFTER.fullmatch(gap):
+            return actor
+        if (
+            actor.is_modifier
+            and _OF_ORIGIN_BEFORE.fullmatch(gap)
+            and _ORIGIN_NOUN_AFTER.match(self.text, actor.end)
+        ):
+            return actor
+        return None
 
 
 def read_triggers(
