@@ -284,3 +284,14 @@ def test_direction_payment_without_payee_pays_the_last_seller(
     extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert _flows(extractor, text) == expected
+
+
+def test_direction_payee_must_have_sold_the_named_type(extractor: Extractor) -> None:
+    # The Wing Loong drones paid for were not the rifles Serbia sold: no payee, no claim.
+    text = "Serbia sold rifles to the LNA. The LNA paid for the Wing Loong drones with gold."
+    assert _flows(extractor, text) == {("SRB", "Libyan National Army", "small_arms", "affirmed")}
+
+
+def test_direction_company_right_before_goods_is_their_maker(extractor: Extractor) -> None:
+    text = "Ghana ordered 8 Otokar Cobra II armoured vehicles."
+    assert _flows(extractor, text) == {("Otokar", "GHA", "armored_vehicles", "affirmed")}

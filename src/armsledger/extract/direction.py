@@ -139,7 +139,7 @@ _NOT_ASSERTED = re.compile(
     r"(?:\bagainst\s+$|\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|reluctan(?:t|ce)|"
     r"fr(?:oze|eeze|eezes|ozen)|halt(?:s|ed)?|suspend(?:s|ed)?|ban(?:s|ned)?|block(?:s|ed)?|"
     r"paus(?:e|es|ed)|cancell?(?:s|ed)?|revok(?:e|es|ed)|scrapp(?:ed|ing)|(?:put|puts|placed)\s+on\s+"
-    r"hold|call(?:s|ed)?\s+off|withh(?:old|olds|eld)|"
+    r"hold|call(?:s|ed)?\s+off|withh(?:old|olds|eld)|veto(?:es|ed)?|turn(?:s|ed)?\s+down|"
     r"bar(?:s|red)|prohibit(?:s|ed)?|stop(?:s|ped)?|prevent(?:s|ed)?|no\s+(?:evidence|sign|"
     r"indication|proof)|whether|not\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
     r"(?:say|know|disclose|reveal|confirm|tell|determine|establish|unclear|clear)\s+"
@@ -178,13 +178,20 @@ _PAYMENT_CATEGORIES = frozenset(
 # "from ports in Vietnam", "to Amdjarass airport in eastern Chad": the place stands for its state.
 
 
-def _seller_to(parties: list[ActorRef], earlier: list[Frame]) -> list[ActorRef]:
+def _seller_to(
+    parties: list[ActorRef], earlier: list[Frame], goods: list[ItemRef]
+) -> list[ActorRef]:
     """Who last sold or sent goods to these parties: whom they pay ("Chad bought Turkish
-    drones. N'Djamena paid for the aircraft in cash")."""
+    drones. N'Djamena paid for the aircraft in cash"). Goods paid for that are named by type
+    ("paid for the Wing Loong drones") must be the goods of that sale."""
     ids = {p.actor_id for p in parties}
+    types = {item.designation for item in goods if item.designation}
     for frame in reversed(earlier):
-        if frame.negated is None and ids & {r.actor_id for r in frame.recipients}:
-            return [s for s in frame.suppliers if s.actor_id not in ids]
+        if frame.negated is not None or not ids & {r.actor_id for r in frame.recipients}:
+            continue
+        if types and not types & {item.designation for item in frame.items}:
+            continue
+        return [s for s in frame.suppliers if s.actor_id not in ids]
     return []
 
 
@@ -317,7 +324,7 @@ class DirectionGrammar(ModalityReader):
             # "Ouagadougou will pay part of the price in gold": the payee is who last sold to
             # the payer; the goods paid for were that transfer, already read, so only the
             # payment makes a new claim.
-            other = _seller_to(own, self.recent_frames + earlier)
+            other = _seller_to(own, self.recent_frames + earlier, returned)
             recalled = bool(other)
         frames: list[Frame] = []
         pairs = [(given, (own, other))] + ([] if recalled else [(returned, (other, own))])
@@ -349,6 +356,11 @@ class DirectionGrammar(ModalityReader):
         taken out of the frame (and returned) to find their own."""
         origins = {id(item.origin) for item in frame.items if item.origin is not None}
         if not frame.suppliers or id(frame.suppliers[0]) not in origins:
+            return []
+        if frame.item_suppliers:
+            # "Turkish drones, Chinese-built armoured vehicles and patrol boats": goods whose
+            # neighbours come from different places have no supplier of their own named.
+            frame.items = [item for item in frame.items if item.origin is not None]
             return []
         groups: list[list[ItemRef]] = []
         for item in frame.items:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from armsledger.domain.core import ActorKind
 from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
@@ -23,8 +24,10 @@ _SPACED_WORD = re.compile(r"\s+([\w-]+)")
 _HYPHEN_SPACE_GAP = re.compile(r"[\s-]*")
 # The word after an item, checked against generic and blocking heads.
 _FOLLOWING_WORD = re.compile(r"[\s-]+([\w-]+)")
-# "Iranian-made", "Russian-built": the actor is where the goods come from.
-_LEADING_MADE_SUFFIX = re.compile(r"^-(?:made|built|produced|designed|supplied)\s")
+# "Iranian-made", "Russian-built", "Russian-origin": the actor is where the goods come from.
+_LEADING_MADE_SUFFIX = re.compile(
+    r"^-(?:made|built|produced|designed|supplied|manufactured|origin|sourced|assembled)\s"
+)
 # Between an origin actor and its item: a possessive or suffix and up to three words.
 # After the goods, a phrase of making that names where they come from: "rifles manufactured in
 # Serbia", "boats built in Turkey", "drones, which were made in China,", "shells produced by".
@@ -374,11 +377,19 @@ class Structure:
             actor = before[-1]
             gap = self.text[actor.end : item.start]
             made = _LEADING_MADE_SUFFIX.match(gap)
-            modifier = actor.is_modifier or actor.possessive or made
+            modifier = actor.is_modifier or actor.possessive or made or self._maker(actor, gap)
             shaped = _ORIGIN_GAP.match(gap + " ")
             if modifier and shaped and not any(w.lower() in _STOP_WORDS for w in gap.split()):
                 item.origin = actor
         self._set_origins_after(view)
+
+    def _maker(self, actor: ActorRef, gap: str) -> bool:
+        """ "12 Otokar Cobra II vehicles", "Airbus helicopters": a company named right before
+        the goods is their maker."""
+        if gap.strip() or actor.role != "nonstate":
+            return False
+        found = self.lexicons.actor_by_id(actor.actor_id)
+        return found is not None and found.kind is ActorKind.COMPANY
 
     def _set_origins_after(self, view: SentenceView) -> None:
         """ "rifles and machine guns manufactured in Serbia", "ammunition of Russian origin":
