@@ -178,6 +178,21 @@ _PAYMENT_CATEGORIES = frozenset(
 # "from ports in Vietnam", "to Amdjarass airport in eastern Chad": the place stands for its state.
 
 
+def _implicit_arms(trigger: TriggerRef) -> list[ItemRef]:
+    """ "Iran is arming the Houthis", "denies arming the M23": the verb names weapons."""
+    if trigger.trigger.id != "arm":
+        return []
+    return [
+        ItemRef(
+            start=trigger.start,
+            end=trigger.end,
+            category="weapons",
+            designation=None,
+            text=trigger.text,
+        )
+    ]
+
+
 def _seller_to(
     parties: list[ActorRef], earlier: list[Frame], goods: list[ItemRef]
 ) -> list[ActorRef]:
@@ -248,6 +263,7 @@ class DirectionGrammar(ModalityReader):
                 or self._unit_items(view, trigger, clause)
             )
             items = items or self._elided_items(view, trigger, clause, earlier + frames)
+            items = items or _implicit_arms(trigger)
             if not items:
                 continue
             items = [self._referent(item) for item in items]
