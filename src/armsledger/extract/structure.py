@@ -39,6 +39,11 @@ _MADE_IN_AFTER = re.compile(
 # "ammunition of Russian origin", "rifles of Chinese manufacture": the adjective after "of".
 _OF_ORIGIN_BEFORE = re.compile(r"\s+of\s+(?:apparent\s+|likely\s+|probable\s+)?")
 _ORIGIN_NOUN_AFTER = re.compile(r"\s+(?:origin|make|manufacture|design|production)\b")
+# A cheap test of the whole sentence before the origin phrases are looked for item by item.
+_ORIGIN_WORD = re.compile(
+    r"\b(?:made|built|manufactured|produced|assembled|designed|origin|manufacture|make|design|"
+    r"production)\b"
+)
 _ORIGIN_GAP = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
 # The "and" of a range: "between 4 million and 6 million".
 _SPACED_AND = re.compile(r"\s+and\s+")
@@ -396,6 +401,8 @@ class Structure:
         an origin phrase after the goods names where they, and the goods listed with them, come
         from. Like an adjective of origin, it never displaces a named supplier (roles.py)."""
         items = view.items
+        if not items or not _ORIGIN_WORD.search(self.text, items[0].end, view.end):
+            return
         for index, item in enumerate(items):
             actor = self._origin_after(view, item)
             if actor is None:
