@@ -72,7 +72,8 @@ _GOODS_OBJECT = re.compile(
 )
 # Between a count standing as subject and its verb: auxiliaries and adverbs only.
 _COUNT_SUBJECT_GAP = re.compile(
-    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|already|now|finally|\w+ly))*\s+",
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|already|now|finally|more|\w+ly))*"
+    r"\s+",
     re.IGNORECASE,
 )
 _VAGUE_COUNT = re.compile(
@@ -784,6 +785,9 @@ class DirectionGrammar(ModalityReader):
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
     ) -> Frame:
         suppliers, recipients = self._roles(view, clause, trigger, items)
+        if len(suppliers) == 1 and any(item.origin is suppliers[0] for item in items):
+            # "rifles manufactured in Serbia and Belarus": every origin of the list supplies.
+            suppliers = self._coordinated(view, suppliers[0], clause[1])
         negation = self._negation(view, trigger) or self._no_before(view, items)
         voice = "_passive" if trigger.passive else ""
         origins = {id(item.origin) for item in items if item.origin is not None}

@@ -385,8 +385,21 @@ class Structure:
             modifier = actor.is_modifier or actor.possessive or made or self._maker(actor, gap)
             shaped = _ORIGIN_GAP.match(gap + " ")
             if modifier and shaped and not any(w.lower() in _STOP_WORDS for w in gap.split()):
-                item.origin = actor
+                item.origin = self._first_coordinated(before)
         self._set_origins_after(view)
+
+    def _first_coordinated(self, before: list[ActorRef]) -> ActorRef:
+        """ "Iranian and North Korean drones": the origin is the first of the adjectives, from
+        which the grammar reads the whole coordination."""
+        index = len(before) - 1
+        while (
+            index > 0
+            and before[index].is_modifier
+            and before[index - 1].is_modifier
+            and _LIST_JOINER.fullmatch(self.text[before[index - 1].end : before[index].start])
+        ):
+            index -= 1
+        return before[index]
 
     def _maker(self, actor: ActorRef, gap: str) -> bool:
         """ "12 Otokar Cobra II vehicles", "Airbus helicopters": a company named right before
