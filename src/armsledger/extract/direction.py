@@ -149,6 +149,11 @@ _NOT_ASSERTED = re.compile(
     r"(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# A halt that wraps the transfer noun: "put deliveries of X to Y on hold".
+_PUT_ON_HOLD = re.compile(
+    r"\b(?:put|puts|putting|placed|places|kept|keeps)\s+(?:[\w-]+\s+){1,10}?on\s+(?:hold|ice)\b",
+    re.IGNORECASE,
+)
 # Words before an item that make it the target or the user of the goods, not the goods.
 _TARGET = re.compile(
     r"\b(?:against|intercept(?:s|ed|ing)?|to\s+(?:counter|down|destroy|defeat)|"
@@ -159,6 +164,8 @@ _TARGET = re.compile(
     r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# People after "from" are whom the goods come from: "bought rifles from corrupt soldiers".
+_FROM_PEOPLE = re.compile(r"\b(?:from|by)\s+(?:the\s+|a\s+|some\s+)?(?:[\w-]+\s+){0,2}$")
 _FOR_AFTER_GOODS = re.compile(
     r"\s+for\s+(?:(?:the|its|their|his|her|our|same|these|those|a|an)\s+)*"
     r"(?:[\w-]+(?:['’]s?)?\s+)?",
@@ -444,6 +451,8 @@ class DirectionGrammar(ModalityReader):
             return True
         if _CONDITIONAL_OPENER.match(self.text[clause[0] : clause[0] + 8].lower()):
             return True
+        if _PUT_ON_HOLD.search(self.text, clause[0], clause[1]):
+            return True  # "Berlin put deliveries of Eurofighters to Saudi Arabia on hold"
         return any(
             _NOT_ASSERTED.search(self.text, max(clause[0], t.start - 60), t.start)
             for t in view.triggers
@@ -710,6 +719,10 @@ class DirectionGrammar(ModalityReader):
         the same drones", "ammunition for HIMARS launchers")."""
         if _TARGET.search(self.text, max(0, item.start - 60), item.start):
             return "target"
+        if item.category == "personnel" and _FROM_PEOPLE.search(
+            self.text, max(0, item.start - 40), item.start
+        ):
+            return "target"  # "bought grenades from Peruvian soldiers": the sellers, not goods
         if not has_goods:
             return ""
         purpose = _PURPOSE.search(self.text, max(0, item.start - 70), item.start) or (

@@ -41,6 +41,7 @@ _PLACE_IN = re.compile(
     r"facilities|region|city|border|coast|harbour|harbor|terminal|brokers?|buyers?|traders?|"
     r"dealers?|intermediaries|middlemen|distributors?|importers?|customers?|clients?|firms?|"
     r"compan(?:y|ies)|shops?|stores?|gangs?|cartels?|militias?|rebels?|insurgents?|"
+    r"jihadists?|militants?|extremists?|fighters|guerrillas?|paramilitar(?:y|ies)|"
     r"armed\s+groups?)\s+(?:of\s+[A-Z][\w-]*\s+)?(?:based\s+)?in\s+"
     r"(?:(?:eastern|western|northern|southern|central|the)\s+)*$",
     re.IGNORECASE,

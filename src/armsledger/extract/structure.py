@@ -35,6 +35,7 @@ _MADE_IN_AFTER = re.compile(
     r"(?:\s*,)?\s+(?:(?:which|that)\s+(?:were|was|are|is|had\s+been|have\s+been)\s+)?"
     r"(?:(?:originally|all|mostly|largely|partly)\s+)?(?:made|built|manufactured|produced|"
     r"assembled|designed)\s+(?:in|by)\s+(?:the\s+)?"
+    r"|\s+from\s+(?:the\s+)?"  # "weapons from Libya have flowed to ...", "drones from Iran"
 )
 # "ammunition of Russian origin", "rifles of Chinese manufacture": the adjective after "of".
 _OF_ORIGIN_BEFORE = re.compile(r"\s+of\s+(?:apparent\s+|likely\s+|probable\s+)?")
@@ -42,7 +43,7 @@ _ORIGIN_NOUN_AFTER = re.compile(r"\s+(?:origin|make|manufacture|design|productio
 # A cheap test of the whole sentence before the origin phrases are looked for item by item.
 _ORIGIN_WORD = re.compile(
     r"\b(?:made|built|manufactured|produced|assembled|designed|origin|manufacture|make|design|"
-    r"production)\b"
+    r"production|from)\b"
 )
 _ORIGIN_GAP = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
 # The "and" of a range: "between 4 million and 6 million".
