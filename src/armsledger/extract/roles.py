@@ -34,9 +34,11 @@ _COORDINATION = re.compile(
 _DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
 # "from ports in Vietnam", "sold to brokers in the Czech Republic", "smuggled to gangs in
 # Haiti", "bought from gun shops in Texas": the place, or the traders or unnamed armed groups
-# there, stand for the state; the words between never include another "from"/"to".
+# there, stand for the state; the words between never include another "from"/"to", nor
+# "through"/"via" ("from Chinese suppliers through intermediaries in Oman": a transit).
 _PLACE_IN = re.compile(
-    r"\b(from|to|into)\s+(?:the\s+)?(?:(?!(?:from|to|into)\b)[A-Z][\w’'-]*\s+){0,3}(?:port|ports|"
+    r"\b(from|to|into)\s+(?:the\s+)?(?:(?!(?:from|to|into|through|via)\b)[A-Z][\w’'-]*\s+){0,3}"
+    r"(?:port|ports|"
     r"airport|airports|airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|"
     r"facilities|region|city|border|coast|harbour|harbor|terminal|brokers?|buyers?|traders?|"
     r"dealers?|intermediaries|middlemen|distributors?|importers?|customers?|clients?|firms?|"
