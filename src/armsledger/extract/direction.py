@@ -451,7 +451,8 @@ class DirectionGrammar(ModalityReader):
             return True
         if _CONDITIONAL_OPENER.match(self.text[clause[0] : clause[0] + 8].lower()):
             return True
-        if _PUT_ON_HOLD.search(self.text, clause[0], clause[1]):
+        held = self.text.find(" on ", clause[0], clause[1]) >= 0
+        if held and _PUT_ON_HOLD.search(self.text, clause[0], clause[1]):
             return True  # "Berlin put deliveries of Eurofighters to Saudi Arabia on hold"
         return any(
             _NOT_ASSERTED.search(self.text, max(clause[0], t.start - 60), t.start)
