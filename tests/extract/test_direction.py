@@ -209,3 +209,89 @@ def test_direction_opening_pronoun_with_any_past_verb_continues_the_subject(
 ) -> None:
     text = "Egypt wants more air defence. It bought Chinese drones last year."
     assert _flows(extractor, text) == {("CHN", "EGY", "drones", "affirmed")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway paused a shipment of howitzers to Lithuania after the accident.",
+        "Peru cancelled its order for 12 Korean tanks.",
+        "Canada has put on hold the export of drones to Turkey.",
+        "Brazil revoked the licence for the sale of rifles to Chad.",
+        "Washington withheld deliveries of artillery shells to Taiwan.",
+    ],
+    ids=["paused", "cancelled", "put-on-hold", "revoked", "withheld"],
+)
+def test_direction_reads_no_transfer_from_halted_or_cancelled_deals(
+    extractor: Extractor, text: str
+) -> None:
+    assert _flows(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An origin phrase after the goods gives the supplier when none is named ...
+        (
+            "Kenya received armoured vehicles made in Bulgaria.",
+            {("BGR", "KEN", "armored_vehicles", "affirmed")},
+        ),
+        (
+            "Al-Shabaab obtained mortars of Serbian origin.",
+            {("SRB", "al-Shabaab", "artillery_systems", "affirmed")},
+        ),
+        (
+            "Bolivia acquired pistols and shotguns manufactured in Brazil.",
+            {("BRA", "BOL", "small_arms", "affirmed")},
+        ),
+        # ... and never displaces a named one.
+        (
+            "Egypt sold helicopters built in Russia to Sudan.",
+            {("EGY", "SDN", "aircraft", "affirmed")},
+        ),
+        # Goods that come along with others made elsewhere do not take their maker.
+        (
+            "Turkey sent drones to Qatar together with bombs made by Roketsan.",
+            {("TUR", "QAT", "drones", "affirmed"), ("TUR", "QAT", "ammunition", "affirmed")},
+        ),
+    ],
+    ids=["made-in", "of-origin", "list-manufactured-in", "named-supplier", "along"],
+)
+def test_direction_origin_phrase_after_goods(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _flows(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The payee of a payment naming none is who last sold to the payer; the goods paid
+        # for were that transfer, so only the payment is new.
+        (
+            "Zambia bought Chinese jets in 2022. Lusaka paid for the aircraft in copper.",
+            {("CHN", "ZMB", "aircraft", "affirmed"), ("ZMB", "CHN", "raw_materials", "affirmed")},
+        ),
+        # A denied sale lends no payee.
+        (
+            "Ghana has not bought Russian helicopters. Accra paid in cash.",
+            {("RUS", "GHA", "aircraft", "denied")},
+        ),
+    ],
+    ids=["payee-from-last-sale", "no-payee-from-denial"],
+)
+def test_direction_payment_without_payee_pays_the_last_seller(
+    extractor: Extractor, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert _flows(extractor, text) == expected
+
+
+def test_direction_payee_must_have_sold_the_named_type(extractor: Extractor) -> None:
+    # The Wing Loong drones paid for were not the rifles Serbia sold: no payee, no claim.
+    text = "Serbia sold rifles to the LNA. The LNA paid for the Wing Loong drones with gold."
+    assert _flows(extractor, text) == {("SRB", "Libyan National Army", "small_arms", "affirmed")}
+
+
+def test_direction_company_right_before_goods_is_their_maker(extractor: Extractor) -> None:
+    text = "Ghana ordered 8 Otokar Cobra II armoured vehicles."
+    assert _flows(extractor, text) == {("Otokar", "GHA", "armored_vehicles", "affirmed")}

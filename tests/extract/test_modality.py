@@ -37,3 +37,18 @@ def test_modality_cues_and_their_scope(
     found = _claims(extractor, text)
     assert found, f"no claim from {text!r}"
     assert {(p.value, m.value) for *_, p, m in found} == {(polarity, modality)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungary has not authorised any export of rifles to Serbia.",
+        "Belgium never approved the sale of pistols to Chad.",
+        "Ukraine is not known to have sold drones to Sudan.",
+    ],
+    ids=["not-authorised", "never-approved", "not-known-to-have"],
+)
+def test_modality_negation_reaches_over_permission_words(extractor: Extractor, text: str) -> None:
+    found = _claims(extractor, text)
+    assert found, f"no claim from {text!r}"
+    assert {p.value for *_, p, _m in found} == {"denied"}

@@ -34,7 +34,7 @@ from armsledger.extract.speakers import SpeakerNamer
 from armsledger.extract.structure import Structure, read_triggers
 from armsledger.extract.time import TimeReader
 from armsledger.extract.tokens import Sentence, split_sentences
-from armsledger.lexicon import ItemTerm, Lexicons
+from armsledger.lexicon import ItemTerm, Lexicons, Trigger
 
 # Compiled at import: these run on hot paths, once per sentence or item.
 _DESIGNATION_PLURAL_S = re.compile(r"(?<=[0-9A-Z])s$")
@@ -95,7 +95,7 @@ class Analyser:
             # and a party, unless a transfer just before can lend its parties.
             has_party = view.actors or view.index - last_with_frames <= _INHERIT_REACH
             # The goods test runs two regexes over the sentence: only where a trigger is found.
-            if triggers and has_party and _has_goods(view, text):
+            if triggers and has_party and (_has_goods(view, text) or _arming(triggers)):
                 self._read_frames(view, triggers, structure, grammar, text, folded)
                 orient_contracts(view, kinds)
                 for frame in view.frames:
@@ -187,6 +187,11 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     ordered = sorted(words, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b", re.IGNORECASE)
+
+
+def _arming(triggers: list[Hit]) -> bool:
+    """ "Rwanda denies arming the M23": the verb "arm" names its goods, weapons, itself."""
+    return any(isinstance(t.payload, Trigger) and t.payload.id == "arm" for t in triggers)
 
 
 def _has_goods(view: SentenceView, text: str) -> bool:

@@ -21,6 +21,7 @@ from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
 from armsledger.extract.roles import first_found, optional
+from armsledger.lexicon import Lexicons
 
 # Compiled at import: these run on hot paths, once per sentence or item.
 # A clause opening with "if"/"unless" reports no transfer.
@@ -71,7 +72,8 @@ _GOODS_OBJECT = re.compile(
 )
 # Between a count standing as subject and its verb: auxiliaries and adverbs only.
 _COUNT_SUBJECT_GAP = re.compile(
-    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|already|now|finally|\w+ly))*\s+",
+    r"(?:\s+(?:have|has|had|were|was|are|is|been|being|also|already|now|finally|more|\w+ly))*"
+    r"\s+",
     re.IGNORECASE,
 )
 _VAGUE_COUNT = re.compile(
@@ -128,19 +130,28 @@ _FROM_NOUN = re.compile(
     r"\bfrom\s+((?:(?:the|a|an|both|some|several|various|unnamed|private|foreign|other|"
     r"unknown|third)\s+)*(?:[a-z][\w-]*|East|West)\b)",
 )
-# Words before a transfer word that report no transfer: a refusal, a halt, a ban, a warning,
-# an open question, opposition, limits on trade or the absence of evidence ("refused to send",
-# "froze sales of", "warned China against sending", "no evidence that China has supplied",
-# "whether Iran had sent", "oppose any arms deliveries", "eased restrictions on arms sales").
+# Words before a transfer word that report no transfer: a refusal, a halt, a pause, a
+# cancellation, a ban, a warning, an open question, opposition, limits on trade or the absence
+# of evidence ("refused to send", "froze sales of", "paused a shipment of", "cancelled its order
+# for", "put on hold the export of", "warned China against sending", "no evidence that China
+# has supplied", "whether Iran had sent", "oppose any arms deliveries", "eased restrictions on
+# arms sales"). What was halted is no delivery; see docs/lexicons.md for the convention.
 _NOT_ASSERTED = re.compile(
     r"(?:\bagainst\s+$|\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|reluctan(?:t|ce)|"
     r"fr(?:oze|eeze|eezes|ozen)|halt(?:s|ed)?|suspend(?:s|ed)?|ban(?:s|ned)?|block(?:s|ed)?|"
+    r"paus(?:e|es|ed)|cancell?(?:s|ed)?|revok(?:e|es|ed)|scrapp(?:ed|ing)|(?:put|puts|placed)\s+on\s+"
+    r"hold|call(?:s|ed)?\s+off|withh(?:old|olds|eld)|veto(?:es|ed)?|turn(?:s|ed)?\s+down|"
     r"bar(?:s|red)|prohibit(?:s|ed)?|stop(?:s|ped)?|prevent(?:s|ed)?|no\s+(?:evidence|sign|"
     r"indication|proof)|whether|not\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
     r"(?:say|know|disclose|reveal|confirm|tell|determine|establish|unclear|clear)\s+"
     r"(?:where|how|when|whom)|"
     r"(?:restrictions?|curbs?|limits?|embargo(?:es)?|moratorium)\s+on)\b(?:[^.;:]*?\s)?)"
     r"(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+# A halt that wraps the transfer noun: "put deliveries of X to Y on hold".
+_PUT_ON_HOLD = re.compile(
+    r"\b(?:put|puts|putting|placed|places|kept|keeps)\s+(?:[\w-]+\s+){1,10}?on\s+(?:hold|ice)\b",
     re.IGNORECASE,
 )
 # Words before an item that make it the target or the user of the goods, not the goods.
@@ -153,6 +164,8 @@ _TARGET = re.compile(
     r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# People after "from" are whom the goods come from: "bought rifles from corrupt soldiers".
+_FROM_PEOPLE = re.compile(r"\b(?:from|by)\s+(?:the\s+|a\s+|some\s+)?(?:[\w-]+\s+){0,2}$")
 _FOR_AFTER_GOODS = re.compile(
     r"\s+for\s+(?:(?:the|its|their|his|her|our|same|these|those|a|an)\s+)*"
     r"(?:[\w-]+(?:['’]s?)?\s+)?",
@@ -161,6 +174,8 @@ _FOR_AFTER_GOODS = re.compile(
 _AND_OR = re.compile(r"\s*,?\s*(?:and|or)\s*", re.IGNORECASE)
 # A non-restrictive relative clause: from ", which"/", who" to the next comma or the end.
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:]*")
+# Goods that come along with others ("together with munitions made by Roketsan") are no list.
+_ACCOMPANYING = re.compile(r"\b(?:with|alongside|besides)\b", re.IGNORECASE)
 _LISTED = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
 # Units that measure a share or a weight of something else, not a load of goods.
 _NOT_CARGO_UNITS = frozenset({"percent"})
@@ -169,6 +184,38 @@ _PAYMENT_CATEGORIES = frozenset(
     {"money", "fuel", "food", "raw_materials", "cargo", "components", "technology"}
 )
 # "from ports in Vietnam", "to Amdjarass airport in eastern Chad": the place stands for its state.
+
+
+def _implicit_arms(trigger: TriggerRef) -> list[ItemRef]:
+    """ "Iran is arming the Houthis", "denies arming the M23": the verb names weapons."""
+    if trigger.trigger.id != "arm":
+        return []
+    return [
+        ItemRef(
+            start=trigger.start,
+            end=trigger.end,
+            category="weapons",
+            designation=None,
+            text=trigger.text,
+        )
+    ]
+
+
+def _seller_to(
+    parties: list[ActorRef], earlier: list[Frame], goods: list[ItemRef]
+) -> list[ActorRef]:
+    """Who last sold or sent goods to these parties: whom they pay ("Chad bought Turkish
+    drones. N'Djamena paid for the aircraft in cash"). Goods paid for that are named by type
+    ("paid for the Wing Loong drones") must be the goods of that sale."""
+    ids = {p.actor_id for p in parties}
+    types = {item.designation for item in goods if item.designation}
+    for frame in reversed(earlier):
+        if frame.negated is not None or not ids & {r.actor_id for r in frame.recipients}:
+            continue
+        if types and not types & {item.designation for item in frame.items}:
+            continue
+        return [s for s in frame.suppliers if s.actor_id not in ids]
+    return []
 
 
 def _supplied_by(parties: list[ActorRef], earlier: list[Frame]) -> list[ActorRef]:
@@ -180,7 +227,16 @@ def _supplied_by(parties: list[ActorRef], earlier: list[Frame]) -> list[ActorRef
     return []
 
 
+# How many of the document's latest transfers a payment may look back over for its payee.
+_PAYEE_REACH = 6
+
+
 class DirectionGrammar(ModalityReader):
+    def __init__(self, lexicons: Lexicons, text: str) -> None:
+        super().__init__(lexicons, text)
+        # The latest transfers of the document with both ends named, newest last.
+        self.recent_frames: list[Frame] = []
+
     def frames(self, view: SentenceView, markers: MarkerIndex) -> list[Frame]:
         self.markers = markers
         self._preceded_cache = {}
@@ -190,6 +246,8 @@ class DirectionGrammar(ModalityReader):
         frames = gapped_frames(view, frames, self.text)
         if frames and frames[-1].items:
             self.recent_items = list(frames[-1].items)
+        complete = [f for f in frames if f.suppliers and f.recipients]
+        self.recent_frames = (self.recent_frames + complete)[-_PAYEE_REACH:]
         self.mentioned_items = []
         return frames
 
@@ -213,16 +271,14 @@ class DirectionGrammar(ModalityReader):
                 or self._unit_items(view, trigger, clause)
             )
             items = items or self._elided_items(view, trigger, clause, earlier + frames)
+            items = items or _implicit_arms(trigger)
             if not items:
                 continue
             items = [self._referent(item) for item in items]
             frame = self._frame(view, clause, trigger, items)
             if self._statistic(frame, clause):
                 continue
-            frame.unnamed_supplier = self._unnamed_source(view, frame, clause)
-            frame.bystanders = self._seizers(view, clause, trigger)
-            self._borrow_parties(frame, earlier + frames)
-            frames.append(frame)
+            frames += self._parts(view, clause, frame, earlier + frames)
             counter = self._counter_items(view, clause, trigger, triggers, owned)
             if counter:
                 frames.append(self._reverse(frame, counter))
@@ -282,19 +338,70 @@ class DirectionGrammar(ModalityReader):
             or optional(origin)
             or self._after(view, trigger.end, clause[1], {"recipient_markers"})
         )
+        recalled = False
         if trigger.passive:
             # "North Korea sent shells ... and is being paid in oil": the subject is paid, by
             # the agent or else by the party it just supplied.
             payer = self._after(view, trigger.end, clause[1], {"agent_markers"})
             own, other = first_found(payer, _supplied_by(own, earlier)), own
+        elif own and not other:
+            # "Ouagadougou will pay part of the price in gold": the payee is who last sold to
+            # the payer; the goods paid for were that transfer, already read, so only the
+            # payment makes a new claim.
+            other = _seller_to(own, self.recent_frames + earlier, returned)
+            recalled = bool(other)
         frames: list[Frame] = []
-        for items, sides in ((given, (own, other)), (returned, (other, own))):
+        pairs = [(given, (own, other))] + ([] if recalled else [(returned, (other, own))])
+        for items, sides in pairs:
             if items and sides[0] and sides[1]:
                 frame = self._frame(view, clause, trigger, items)
                 frame.suppliers, frame.recipients = list(sides[0]), list(sides[1])
                 frame.rule_id = f"counterflow.{trigger.pattern}.v1"
                 frames.append(frame)
         return frames
+
+    def _parts(
+        self, view: SentenceView, clause: tuple[int, int], frame: Frame, earlier: list[Frame]
+    ) -> list[Frame]:
+        """The frame, and one more for goods that do not share its origin-given supplier."""
+        trigger = frame.trigger
+        assert trigger is not None
+        apart = self._apart_from_origin(frame)
+        parts = [frame] + ([self._frame(view, clause, trigger, apart)] if apart else [])
+        for part in parts:
+            part.unnamed_supplier = self._unnamed_source(view, part, clause)
+            part.bystanders = self._seizers(view, clause, trigger)
+            self._borrow_parties(part, earlier + parts[: parts.index(part)])
+        return parts
+
+    def _apart_from_origin(self, frame: Frame) -> list[ItemRef]:
+        """ "The aircraft were delivered together with munitions made by Roketsan": a supplier
+        read from the origin of some goods is not that of goods outside their list, which are
+        taken out of the frame (and returned) to find their own."""
+        origins = {id(item.origin) for item in frame.items if item.origin is not None}
+        if not frame.suppliers or id(frame.suppliers[0]) not in origins:
+            return []
+        if frame.item_suppliers:
+            # "Turkish drones, Chinese-built armoured vehicles and patrol boats": goods whose
+            # neighbours come from different places have no supplier of their own named.
+            frame.items = [item for item in frame.items if item.origin is not None]
+            return []
+        groups: list[list[ItemRef]] = []
+        for item in frame.items:
+            joined = groups and not _ACCOMPANYING.search(self.text, groups[-1][-1].end, item.start)
+            if joined:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        apart = [
+            item
+            for group in groups
+            if all(member.origin is None for member in group)
+            for item in group
+        ]
+        if apart:
+            frame.items = [item for item in frame.items if item not in apart]
+        return apart
 
     def _referent(self, item: ItemRef) -> ItemRef:
         """ "shipped $100 million of these goods": goods of unstated kind that point back take
@@ -344,6 +451,9 @@ class DirectionGrammar(ModalityReader):
             return True
         if _CONDITIONAL_OPENER.match(self.text[clause[0] : clause[0] + 8].lower()):
             return True
+        held = self.text.find(" on ", clause[0], clause[1]) >= 0
+        if held and _PUT_ON_HOLD.search(self.text, clause[0], clause[1]):
+            return True  # "Berlin put deliveries of Eurofighters to Saudi Arabia on hold"
         return any(
             _NOT_ASSERTED.search(self.text, max(clause[0], t.start - 60), t.start)
             for t in view.triggers
@@ -610,6 +720,10 @@ class DirectionGrammar(ModalityReader):
         the same drones", "ammunition for HIMARS launchers")."""
         if _TARGET.search(self.text, max(0, item.start - 60), item.start):
             return "target"
+        if item.category == "personnel" and _FROM_PEOPLE.search(
+            self.text, max(0, item.start - 40), item.start
+        ):
+            return "target"  # "bought grenades from Peruvian soldiers": the sellers, not goods
         if not has_goods:
             return ""
         purpose = _PURPOSE.search(self.text, max(0, item.start - 70), item.start) or (
@@ -685,6 +799,9 @@ class DirectionGrammar(ModalityReader):
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
     ) -> Frame:
         suppliers, recipients = self._roles(view, clause, trigger, items)
+        if len(suppliers) == 1 and any(item.origin is suppliers[0] for item in items):
+            # "rifles manufactured in Serbia and Belarus": every origin of the list supplies.
+            suppliers = self._coordinated(view, suppliers[0], clause[1])
         negation = self._negation(view, trigger) or self._no_before(view, items)
         voice = "_passive" if trigger.passive else ""
         origins = {id(item.origin) for item in items if item.origin is not None}

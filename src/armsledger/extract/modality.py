@@ -19,6 +19,12 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who)\b[^,]*,")
 # are estimated at 2,000" (with the verb "be") does hedge the claim.
 _VALUE_ESTIMATE = re.compile(r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)\s+$")
 _AT_AFTER = re.compile(r"\s+at\b")
+# Between a negation and its transfer word, words that keep the negation on the transfer: "has
+# not authorised any re-export", "never approved the sale", "is not known to have sold".
+_NEGATED_PERMISSION = re.compile(
+    r"\s+(?:(?:known|believed|thought|reported|said)\s+to\s+have|(?:authori[sz]ed|approved|"
+    r"licen[sc]ed|allowed|permitted|sanctioned)(?:\s+(?:any|the|a|an))?)(?:\s+\w+ly)?\s+"
+)
 
 
 class ModalityReader(RoleReader):
@@ -87,7 +93,9 @@ class ModalityReader(RoleReader):
             gap = trigger.start - cue.end
             after = cue.start - trigger.end
             if kind == "negation" and (
-                0 <= gap <= 14 or (cue.text.lower() == "no" and 0 <= after <= 1)
+                0 <= gap <= 14
+                or (cue.text.lower() == "no" and 0 <= after <= 1)
+                or (gap > 0 and _NEGATED_PERMISSION.fullmatch(self.text, cue.end, trigger.start))
             ):
                 found = cue
             elif kind == "denial" and 0 <= gap <= 40:

@@ -32,19 +32,103 @@ _COORDINATION = re.compile(
     r"(?:(?:to|from|by|into)\s+)?(?:the\s+)?$"
 )
 _DOUBLE_OBJECT_GAP = re.compile(r"^\s+(?:(?:the|also|even|reportedly|secretly|directly)\s+)?$")
-# "from ports in Vietnam", "sold to brokers in the Czech Republic": the place, or the traders
-# there, stand for the state; the words between never include another "from"/"to".
+# "from ports in Vietnam", "sold to brokers in the Czech Republic", "smuggled to gangs in
+# Haiti", "bought from gun shops in Texas": the place, or the traders or unnamed armed groups
+# there, stand for the state; the words between never include another "from"/"to", nor
+# "through"/"via" ("from Chinese suppliers through intermediaries in Oman": a transit).
 _PLACE_IN = re.compile(
-    r"\b(from|to|into)\s+(?:the\s+)?(?:(?!(?:from|to|into)\b)[A-Z][\w’'-]*\s+){0,3}(?:port|ports|"
+    r"\b(from|to|into)\s+(?:the\s+)?(?:(?!(?:from|to|into|through|via)\b)[A-Z][\w’'-]*\s+){0,3}"
+    r"(?:port|ports|"
     r"airport|airports|airfield|airfields|air base|base|bases|depot|depots|warehouses?|facility|"
     r"facilities|region|city|border|coast|harbour|harbor|terminal|brokers?|buyers?|traders?|"
     r"dealers?|intermediaries|middlemen|distributors?|importers?|customers?|clients?|firms?|"
-    r"compan(?:y|ies))\s+(?:of\s+[A-Z][\w-]*\s+)?(?:based\s+)?in\s+"
+    r"compan(?:y|ies)|shops?|stores?|gangs?|cartels?|militias?|rebels?|insurgents?|"
+    r"jihadists?|militants?|extremists?|fighters|guerrillas?|paramilitar(?:y|ies)|"
+    r"armed\s+groups?)\s+(?:of\s+[A-Z][\w-]*\s+)?(?:based\s+)?in\s+"
     r"(?:(?:eastern|western|northern|southern|central|the)\s+)*$",
     re.IGNORECASE,
 )
 
 
+# The head nouns of _PLACE_IN, singular and plural, for a cheap test before it.
+_PLACE_NOUNS = frozenset(
+    [
+        "port",
+        "ports",
+        "airport",
+        "airports",
+        "airfield",
+        "airfields",
+        "base",
+        "bases",
+        "depot",
+        "depots",
+        "warehouse",
+        "warehouses",
+        "facility",
+        "facilities",
+        "region",
+        "city",
+        "border",
+        "coast",
+        "harbour",
+        "harbor",
+        "terminal",
+        "broker",
+        "brokers",
+        "buyer",
+        "buyers",
+        "trader",
+        "traders",
+        "dealer",
+        "dealers",
+        "intermediaries",
+        "middlemen",
+        "distributor",
+        "distributors",
+        "importer",
+        "importers",
+        "customer",
+        "customers",
+        "client",
+        "clients",
+        "firm",
+        "firms",
+        "company",
+        "companies",
+        "shop",
+        "shops",
+        "store",
+        "stores",
+        "gang",
+        "gangs",
+        "cartel",
+        "cartels",
+        "militia",
+        "militias",
+        "rebel",
+        "rebels",
+        "insurgent",
+        "insurgents",
+        "jihadist",
+        "jihadists",
+        "militant",
+        "militants",
+        "extremist",
+        "extremists",
+        "fighters",
+        "guerrilla",
+        "guerrillas",
+        "paramilitary",
+        "paramilitaries",
+        "group",
+        "groups",
+        "based",
+    ]
+)
+_IN_TAIL = re.compile(
+    r"\bin\s+(?:(?:eastern|western|northern|southern|central|the)\s+)*$", re.IGNORECASE
+)
 _SHARE_GAP = re.compile(
     r"\s+(?:(?:about|some|around|nearly|almost|roughly|over|more than|less than|an estimated)\s+)?"
     r"[\d.,]+\s*(?:%|percent|per cent)\s+of\s+(?:all\s+)?",
@@ -244,7 +328,12 @@ class RoleReader:
         end = max(floor, position - 40) + len(trimmed)
         roles = set(self.markers.ending_at(end))
         wide = self.text[max(floor, position - 80) : position]
-        place = _PLACE_IN.search(wide) if " in " in wide else None
+        # The place phrase must end in "<place noun> ... in (the/eastern ...)": test that short
+        # tail and the last words before it first, the full pattern only where they fit.
+        tail = _IN_TAIL.search(wide, max(0, len(wide) - 60)) if " in " in wide else None
+        near = wide[max(0, tail.start() - 30) : tail.start()].lower().split() if tail else []
+        fits = any(word.strip(",.;") in _PLACE_NOUNS for word in near[-3:])
+        place = _PLACE_IN.search(wide) if fits else None
         if place:
             roles.add(
                 "supplier_markers" if place.group(1).lower() == "from" else "recipient_markers"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from armsledger.domain.core import ActorKind
 from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
@@ -23,9 +24,27 @@ _SPACED_WORD = re.compile(r"\s+([\w-]+)")
 _HYPHEN_SPACE_GAP = re.compile(r"[\s-]*")
 # The word after an item, checked against generic and blocking heads.
 _FOLLOWING_WORD = re.compile(r"[\s-]+([\w-]+)")
-# "Iranian-made", "Russian-built": the actor is where the goods come from.
-_LEADING_MADE_SUFFIX = re.compile(r"^-(?:made|built|produced|designed|supplied)\s")
+# "Iranian-made", "Russian-built", "Russian-origin": the actor is where the goods come from.
+_LEADING_MADE_SUFFIX = re.compile(
+    r"^-(?:made|built|produced|designed|supplied|manufactured|origin|sourced|assembled)\s"
+)
 # Between an origin actor and its item: a possessive or suffix and up to three words.
+# After the goods, a phrase of making that names where they come from: "rifles manufactured in
+# Serbia", "boats built in Turkey", "drones, which were made in China,", "shells produced by".
+_MADE_IN_AFTER = re.compile(
+    r"(?:\s*,)?\s+(?:(?:which|that)\s+(?:were|was|are|is|had\s+been|have\s+been)\s+)?"
+    r"(?:(?:originally|all|mostly|largely|partly)\s+)?(?:made|built|manufactured|produced|"
+    r"assembled|designed)\s+(?:in|by)\s+(?:the\s+)?"
+    r"|\s+from\s+(?:the\s+)?"  # "weapons from Libya have flowed to ...", "drones from Iran"
+)
+# "ammunition of Russian origin", "rifles of Chinese manufacture": the adjective after "of".
+_OF_ORIGIN_BEFORE = re.compile(r"\s+of\s+(?:apparent\s+|likely\s+|probable\s+)?")
+_ORIGIN_NOUN_AFTER = re.compile(r"\s+(?:origin|make|manufacture|design|production)\b")
+# A cheap test of the whole sentence before the origin phrases are looked for item by item.
+_ORIGIN_WORD = re.compile(
+    r"\b(?:made|built|manufactured|produced|assembled|designed|origin|manufacture|make|design|"
+    r"production|from)\b"
+)
 _ORIGIN_GAP = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
 # The "and" of a range: "between 4 million and 6 million".
 _SPACED_AND = re.compile(r"\s+and\s+")
@@ -364,10 +383,68 @@ class Structure:
             actor = before[-1]
             gap = self.text[actor.end : item.start]
             made = _LEADING_MADE_SUFFIX.match(gap)
-            modifier = actor.is_modifier or actor.possessive or made
+            modifier = actor.is_modifier or actor.possessive or made or self._maker(actor, gap)
             shaped = _ORIGIN_GAP.match(gap + " ")
             if modifier and shaped and not any(w.lower() in _STOP_WORDS for w in gap.split()):
-                item.origin = actor
+                item.origin = self._first_coordinated(before)
+        self._set_origins_after(view)
+
+    def _first_coordinated(self, before: list[ActorRef]) -> ActorRef:
+        """ "Iranian and North Korean drones": the origin is the first of the adjectives, from
+        which the grammar reads the whole coordination."""
+        index = len(before) - 1
+        while (
+            index > 0
+            and before[index].is_modifier
+            and before[index - 1].is_modifier
+            and _LIST_JOINER.fullmatch(self.text[before[index - 1].end : before[index].start])
+        ):
+            index -= 1
+        return before[index]
+
+    def _maker(self, actor: ActorRef, gap: str) -> bool:
+        """ "12 Otokar Cobra II vehicles", "Airbus helicopters": a company named right before
+        the goods is their maker."""
+        if gap.strip() or actor.role != "nonstate":
+            return False
+        found = self.lexicons.actor_by_id(actor.actor_id)
+        return found is not None and found.kind is ActorKind.COMPANY
+
+    def _set_origins_after(self, view: SentenceView) -> None:
+        """ "rifles and machine guns manufactured in Serbia", "ammunition of Russian origin":
+        an origin phrase after the goods names where they, and the goods listed with them, come
+        from. Like an adjective of origin, it never displaces a named supplier (roles.py)."""
+        items = view.items
+        if not items or not _ORIGIN_WORD.search(self.text, items[0].end, view.end):
+            return
+        for index, item in enumerate(items):
+            actor = self._origin_after(view, item)
+            if actor is None:
+                continue
+            item.origin = item.origin or actor
+            for back in range(index - 1, -1, -1):
+                earlier, later = items[back], items[back + 1]
+                if earlier.origin is not None or not _LIST_JOINER.fullmatch(
+                    self.text[earlier.end : later.start]
+                ):
+                    break
+                earlier.origin = actor
+
+    def _origin_after(self, view: SentenceView, item: ItemRef) -> ActorRef | None:
+        following = [a for a in view.actors if item.end <= a.start <= item.end + 45]
+        if not following:
+            return None
+        actor = following[0]
+        gap = self.text[item.end : actor.start]
+        if _MADE_IN_AFTER.fullmatch(gap):
+            return actor
+        if (
+            actor.is_modifier
+            and _OF_ORIGIN_BEFORE.fullmatch(gap)
+            and _ORIGIN_NOUN_AFTER.match(self.text, actor.end)
+        ):
+            return actor
+        return None
 
 
 def read_triggers(
