@@ -11,7 +11,12 @@ from armsledger.domain.core import ActorKind, Document, SourceKind
 from armsledger.extract.actors import ActorResolver
 from armsledger.extract.attribution import Attributor
 from armsledger.extract.direction import DirectionGrammar
-from armsledger.extract.discourse import PartyHints, denial_frames, fill_missing_parties
+from armsledger.extract.discourse import (
+    PartyHints,
+    denial_frames,
+    fill_missing_parties,
+    is_list_item,
+)
 from armsledger.extract.lookup import (
     Hit,
     MarkerIndex,
@@ -51,6 +56,14 @@ class Analyser:
         self.party_hints = PartyHints(
             makers=lexicons.designation_makers,
             need=_word_pattern(lexicons.grammar.words("need_words")),
+            homes={
+                a.id: a.state
+                for a in lexicons.actors.values()
+                if a.kind is ActorKind.COMPANY and a.state
+            },
+            bodies=frozenset(
+                a.id for a in lexicons.actors.values() if a.kind is ActorKind.ORGANIZATION
+            ),
         )
 
     def analyse(self, document: Document) -> list[SentenceView]:
@@ -84,7 +97,9 @@ class Analyser:
             # and a party, unless a transfer just before can lend its parties.
             has_party = view.actors or view.index - last_with_frames <= _INHERIT_REACH
             # The goods test runs two regexes over the sentence: only where a trigger is found.
-            if triggers and has_party and _has_goods(view, text):
+            # A bullet point has no verb: its goods continue its lead-in's transfer (discourse).
+            listed = not triggers and is_list_item(view, text)
+            if ((triggers and has_party) or listed) and _has_goods(view, text):
                 self._read_frames(view, triggers, structure, grammar, text, folded)
                 for frame in view.frames:
                     frame.domestic = self._domestic(frame)
@@ -259,9 +274,11 @@ _SAYS_IT = re.compile(
 )
 
 
+# The pronoun may follow a fronted time phrase: "Since 2022 it has delivered ...".
 _OPENING_PRONOUN = re.compile(
-    r"[“\"]?(It|They)\s+(?:has|have|had|is|are|was|were|also|will|would|took|sold|sent|bought|"
-    r"gave|got|[a-z]+ed)\b"
+    r"[“\"]?(?:(?:Since|In|By|Last|This|Over|During|After|Before|Earlier|Later|Until|So far|"
+    r"To date|Recently)\b[^,.;:“”\"]{0,30}?,?\s+)?(It|They|(?<=\s)it|(?<=\s)they)\s+"
+    r"(?:has|have|had|is|are|was|were|also|will|would|took|sold|sent|bought|gave|got|[a-z]+ed)\b"
 )
 
 
