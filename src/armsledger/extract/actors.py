@@ -284,10 +284,15 @@ class ActorResolver:
         kind = _KIND_BACKREFS.get(resolve)
         actor_id = self.governed if kind is None else self.last_of_kind.get(kind, "")
         possessive = self._possessive(hit.end)  # "the group's fighters": the one just named
-        if kind is not None and not possessive and any(r.actor_id == actor_id for r in refs):
+        own = self._kind_ids(kind, refs) if kind is not None else []
+        reported = _AFTER_SPEECH_OR_DENIAL.search(self.text, max(0, hit.start - 25), hit.start)
+        if own and reported:
+            # "A Houthi spokesman denied that the group had ...": the speaker's own group.
+            actor_id = own[-1]
+        elif kind is not None and not possessive and actor_id in own:
             # "sent by the Houthis ... destined for the militant group": another group than
             # the one this sentence names, when the article has named one before.
-            actor_id = self._earlier_of_kind(kind, {r.actor_id for r in refs}) or actor_id
+            actor_id = self._earlier_of_kind(kind, set(own)) or actor_id
         if not actor_id:
             return None
         return ActorRef(
@@ -298,6 +303,15 @@ class ActorResolver:
             text=hit.text,
             possessive=possessive,
         )
+
+    def _kind_ids(self, kind: ActorKind, refs: list[ActorRef]) -> list[str]:
+        """The actors of a kind this sentence has named so far, in order."""
+        found: list[str] = []
+        for ref in refs:
+            actor = self.lexicons.actor_by_id(ref.actor_id)
+            if actor is not None and actor.kind is kind:
+                found.append(ref.actor_id)
+        return found
 
     def _earlier_of_kind(self, kind: ActorKind, named: set[str]) -> str:
         for actor_id in reversed(self.recent):
@@ -311,6 +325,12 @@ class ActorResolver:
 _AFTER_SPEECH = re.compile(
     r"\b(?:said|says|say|added|insisted|insists|stated|maintained|maintains|argued|argues)\s+"
     r"(?:that\s+)?[“\"]?$"
+)
+
+
+_AFTER_SPEECH_OR_DENIAL = re.compile(
+    r"\b(?:said|says|say|added|insisted|insists|stated|claimed|denied|denies|deny|rejected|"
+    r"dismissed)\s+(?:that\s+)?[“\"]?$"
 )
 
 

@@ -80,12 +80,16 @@ class Analyser:
         cues_by = _distribute(views, cues)
         resolver = ActorResolver(self.lexicons, text)
         previous: SentenceView | None = None
+        chain: tuple[int, ActorRef] | None = None  # the last opening pronoun and its sentence
         for view, hits, cue_hits in zip(views, content_by, cues_by, strict=True):
             self._fill_view(view, hits, cue_hits, resolver, text)
-            view.actors = sorted(
-                view.actors + _opening_pronoun(view, previous, text), key=lambda a: a.start
-            )
-            previous = view
+            pronoun = _opening_pronoun(view, previous, text, chain)
+            if pronoun:
+                chain = (view.index, pronoun[0])
+                view.actors = sorted(view.actors + pronoun, key=lambda a: a.start)
+            # "The Houthis are arming ... Without them, ... They have sent": a pronoun goes back
+            # past sentences that name no one (see _opening_pronoun's reach).
+            previous = view if view.actors else previous
         Attributor(self.namer, text, document.meta.outlet).attribute(views)
         for view in views:
             view.actors = _with_speaker_we(view, text)
@@ -270,10 +274,11 @@ def _cue_case_ok(hit: Hit, view: SentenceView) -> bool:
 _SAYS_IT = re.compile(
     r"\b(?:said|says|say|told\s+\w+|added|announced|confirmed|insisted|claimed|stated|"
     r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:[\w,]+\s+){0,4}?"
-    r"(?:that\s+)?(it|they)\b"
+    r"(?:that\s+)?(it|they|its|their)\b"
 )
 
 
+_PRONOUN_REACH = 2  # sentences back to the subject an opening pronoun stands for
 # The pronoun may follow a fronted time phrase: "Since 2022 it has delivered ...".
 _OPENING_PRONOUN = re.compile(
     r"[“\"]?(?:(?:Since|In|By|Last|This|Over|During|After|Before|Earlier|Later|Until|So far|"
@@ -283,21 +288,33 @@ _OPENING_PRONOUN = re.compile(
 
 
 def _opening_pronoun(
-    view: SentenceView, previous: SentenceView | None, text: str
+    view: SentenceView,
+    previous: SentenceView | None,
+    text: str,
+    chain: tuple[int, ActorRef] | None,
 ) -> list[ActorRef]:
     """ "Iran has sent Russia drones. It has also sent shells": an opening pronoun continues
-    the subject of the sentence before."""
+    the subject of the sentence before; where that sentence names its subject only by a
+    back-reference, it continues the pronoun just before ("They have become the group's main
+    source. Without them, the insurgents could not fight. They have sent drones")."""
     match = _OPENING_PRONOUN.match(text, view.start, view.end)
-    if match is None or previous is None:
+    if match is None or previous is None or view.index - previous.index > _PRONOUN_REACH:
         return []
     subjects = [a for a in previous.actors if not a.is_modifier and a.role != "pair"]
     if not subjects:
         return []
+    subject = subjects[0]
+    if (
+        chain is not None
+        and view.index - chain[0] <= _PRONOUN_REACH
+        and subject.role in ("backref", "pronoun")
+    ):
+        subject = chain[1]
     return [
         ActorRef(
             start=match.start(1),
             end=match.end(1),
-            actor_id=subjects[0].actor_id,
+            actor_id=subject.actor_id,
             role="pronoun",
             text=match.group(1),
         )
@@ -345,6 +362,7 @@ def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
                     actor_id=speakers[0].actor_id,
                     role="pronoun",
                     text=match.group(1),
+                    possessive=match.group(1).startswith(("its", "their")),
                 )
             )
     return found

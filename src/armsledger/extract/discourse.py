@@ -30,6 +30,8 @@ _TOPIC_BREAK = re.compile(
     r"move|statement|announcement)|In other (?:news|developments)|In (?:neighbouring|neighboring) )"
     r"\b"
 )
+# "The aircraft were bought from ...": a definite subject pointing back to goods named before.
+_DEFINITE_GOODS = re.compile(r"[“\"]?(?:The|These|Those|Such)\s+(?:[\w-]+\s+){0,2}")
 # "has sold it drones", "supplied it with jets": a pronoun object of the verb names the recipient.
 _OBJECT_IT = re.compile(r"\s+it\b(?!\s+(?:to|into|was|is|has|had|would|will)\b)")
 
@@ -108,6 +110,7 @@ class _PartyWalk:
             _fill_from_maker(frame, makers, self.named)
         if frame.suppliers or frame.recipients:
             _fill_from_object(view, frame, self.previous, hints)
+            _fill_from_holder(view, frame, self.previous, hints)
             _fill_from_partner(view, frame, self.complete, hints)
             _fill_from_last(view, frame, last)
             _fill_from_previous(view, frame, self.previous, hints)
@@ -246,6 +249,48 @@ def _maker_of(designation: str | None, makers: Mapping[str, str]) -> str | None:
         return makers[key]
     stems = [stem for stem in makers if key.startswith(stem)]
     return makers[max(stems, key=len)] if stems else None
+
+
+def _fill_from_holder(
+    view: SentenceView, frame: Frame, previous: SentenceView | None, hints: PartyHints
+) -> None:
+    """ "CH-4 drones operated by the Congolese air force were seen in Goma. The aircraft were
+    bought from CASC": goods that point back in a passive belong to the one party of the
+    sentence before that names them without a transfer."""
+    trigger = frame.trigger
+    if trigger is None or not trigger.passive or previous is None or previous.frames:
+        return
+    if previous.index != view.index - 1 or not _opens_with_goods(view, frame, hints.text):
+        return
+    if not any(not item.blocked for item in previous.items):
+        return
+    known = (frame.suppliers or frame.recipients)[0].actor_id
+    speaker = previous.source.name if previous.source and previous.source.name else "\0"
+    others = {
+        a.actor_id
+        for a in previous.actors
+        if not a.is_modifier
+        and a.role != "pair"
+        and a.actor_id not in (known, hints.homes.get(known, ""))
+        and a.text not in speaker
+    }
+    if len(others) != 1:
+        return
+    holder = ActorRef(
+        start=trigger.start, end=trigger.start, actor_id=others.pop(), role="discourse", text=""
+    )
+    if frame.suppliers:
+        frame.recipients = [holder]
+    else:
+        frame.suppliers = [holder]
+    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_holder.v1")
+
+
+def _opens_with_goods(view: SentenceView, frame: Frame, text: str) -> bool:
+    """ "The aircraft were bought", "These rifles were sold": the subject is the goods."""
+    first = min((item.start for item in frame.items), default=-1)
+    match = _DEFINITE_GOODS.match(text, view.start, max(view.start, first))
+    return match is not None and match.end() == first
 
 
 def _fill_from_partner(
