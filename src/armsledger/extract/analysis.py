@@ -177,7 +177,12 @@ class Analyser:
         folded: str,
     ) -> None:
         spans = [(a.start, a.end) for a in view.actors]
-        triggers = [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
+        triggers = [
+            t
+            for t in triggers
+            if not any(s <= t.start < e for s, e in spans)
+            and not _ANONYMITY.match(text, t.end, view.end)
+        ]
         found = self.amounts.find(text, folded, view.start, view.end)
         view.amounts = [_outside_triggers(amount, triggers, text) for amount in found]
         view.markers = list(self.markers.hits(text, folded, view.start, view.end))
@@ -232,6 +237,10 @@ def _item(hit: Hit) -> ItemRef:
     )
 
 
+# "who asked not to be named": the formula of an unnamed source, no request for goods.
+_ANONYMITY = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous)"
+)
 _INHERIT_REACH = 4  # sentences over which a transfer naming no party continues the one before
 # Without an item word, only money or a counted unit ("$425m", "20,000 containers") can stand for
 # the goods of a transfer; other sentences skip the grammar.

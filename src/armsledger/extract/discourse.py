@@ -328,7 +328,9 @@ def _fill_from_partner(
             and not (a.actor_id in hints.bodies and a.text in speaker)
         ]
         partner_id = others[0].actor_id if len(others) == 1 else None
-    if partner_id is None or partner_id == known.actor_id:
+    # "Both Russia and China have supplied": a co-supplier is no partner.
+    inside = _ids_of(frame.suppliers) | _ids_of(frame.recipients)
+    if partner_id is None or partner_id in inside:
         return
     partner = ActorRef(
         start=known.start, end=known.start, actor_id=partner_id, role="discourse", text=""
