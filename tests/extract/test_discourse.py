@@ -126,3 +126,8 @@ def test_fill_missing_parties_company_state_in_apposition_is_no_partner(
         "six TB2 drones."
     )
     assert _flows(_records(extractor, text)) == {("Baykar", "KEN", "drones")}
+
+
+def test_fill_missing_parties_unknown_named_subject_takes_no_party(extractor: Extractor) -> None:
+    text = "Iran sent 30 drones to Russia. The Wa Kingdom Army also bought 10 drones from Iran."
+    assert _flows(_records(extractor, text)) == {("IRN", "RUS", "drones")}

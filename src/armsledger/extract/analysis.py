@@ -64,6 +64,11 @@ class Analyser:
             bodies=frozenset(
                 a.id for a in lexicons.actors.values() if a.kind is ActorKind.ORGANIZATION
             ),
+            not_names=frozenset(
+                [w.lower() for w in lexicons.grammar.words("capitalised_non_names")]
+                + list(lexicons.times.months)
+                + list(lexicons.times.weekdays)
+            ),
         )
 
     def analyse(self, document: Document) -> list[SentenceView]:
@@ -331,9 +336,13 @@ def _opening_pronoun(
 
 
 _WE_SUBJECT = re.compile(
-    r"\b(We|we)\s+(?:have|had|are|were|will|would|did|do|never|also|not|already|\w+ed|sent|"
-    r"sold|gave|bought)\b"
+    r"\b(We|we|[Oo]ur\s+(?:factories|plants|companies|firms|industry|country|government|army|"
+    r"military|forces|producers|manufacturers|state|nation))\s+(?:have|had|are|were|will|would|did|"
+    r"do|never|also|not|already|\w+ed|sent|sold|gave|bought)\b"
 )
+
+
+_WE_OR_OUR = re.compile(r"\b[WwOo][eu]r?\b")
 
 
 def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
@@ -343,7 +352,7 @@ def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
     speaking = (SourceKind.PERSON, SourceKind.GOVERNMENT)
     if source is None or not source.state or source.kind not in speaking:
         return view.actors
-    if text.find("we", view.start, view.end) < 0 and text.find("We", view.start, view.end) < 0:
+    if not _WE_OR_OUR.search(text, view.start, view.end):
         return view.actors
     match = _WE_SUBJECT.search(text, view.start, view.end)
     if match is None or any(a.start <= match.start(1) < a.end for a in view.actors):

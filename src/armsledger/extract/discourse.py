@@ -46,6 +46,7 @@ class PartyHints:
     need: re.Pattern[str] | None = None
     homes: Mapping[str, str] = field(default_factory=dict)  # company -> its home state
     bodies: frozenset[str] = frozenset()  # organisations (the UN, the EU): speakers, not partners
+    not_names: frozenset[str] = frozenset()  # capitalised words that name no one ("Since", "May")
 
 
 def is_list_item(view: SentenceView, text: str) -> bool:
@@ -106,6 +107,8 @@ class _PartyWalk:
 
     def _fill(self, view: SentenceView, frame: Frame) -> None:
         hints, makers, last = self.hints, self.hints.makers, self.last_complete
+        if _unknown_subject(view, frame, hints):
+            return
         if frame.recipients and makers:
             _fill_from_maker(frame, makers, self.named)
         if frame.suppliers or frame.recipients:
@@ -124,6 +127,47 @@ class _PartyWalk:
         if self.lead is not None and not main and _unattributed(view):
             # "The shipment included:" in the outlet's voice: who told of the shipment.
             self.lead_view = self.by_index.get(self.lead.sentence, view)
+
+
+def _unknown_subject(view: SentenceView, frame: Frame, hints: PartyHints) -> bool:
+    """ "The Wa army has bought 200 rifles from China": the subject that would be the missing
+    party is a name the lexicon does not know; no party from elsewhere may take its place."""
+    trigger = frame.trigger
+    if trigger is None or trigger.passive or trigger.pattern not in ("give", "get"):
+        return False
+    missing_subject = not frame.suppliers if trigger.pattern == "give" else not frame.recipients
+    if not missing_subject:
+        return False
+    start = max(view.start, frame.clause[0])
+    # "X told Daily NK on Wednesday that the freight ...": the subject follows the speech tag.
+    spoken = [c.end for c in view.cues if c.kind == "speech" and start <= c.end <= trigger.start]
+    start = max([start, *spoken])
+    that = hints.text.rfind(" that ", start, trigger.start)
+    start = that + 6 if that >= 0 else start
+    zone = list(hints.text[start : trigger.start])
+    for ref in view.actors:
+        if start <= ref.start and ref.end <= trigger.start:
+            zone[ref.start - start : ref.end - start] = "\0" * (ref.end - ref.start)
+    masked = "".join(zone)
+    return any(
+        _names_someone(masked, found, start == view.start, hints)
+        for found in _CAPITALISED.finditer(masked)
+    )
+
+
+def _names_someone(zone: str, found: re.Match[str], opening: bool, hints: PartyHints) -> bool:
+    if found.group().lower() in hints.not_names:
+        return False
+    before = zone[: found.start()].rstrip()
+    if before.endswith("\0"):
+        return False  # "the North Korean government": a word right after a known name is its
+    # "Junta takes delivery", "Rebels received": a lone first word is capitalised anyway.
+    first = opening and not before.strip(' “"')
+    return not (first and _LONE.match(zone + " x", found.end()))
+
+
+_LONE = re.compile(r"\s+[a-z]")
+_CAPITALISED = re.compile(r"(?<![“\"‘'])\b[A-Z][a-z]{2,}\b")
 
 
 def _list_lead(
