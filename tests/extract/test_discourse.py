@@ -11,7 +11,8 @@ import pytest
 
 from armsledger.domain.core import Document, DocumentMeta
 from armsledger.extract.claims import Extractor
-from armsledger.extract.discourse import is_list_item
+from armsledger.extract.discourse import company_hits, company_pattern, is_list_item
+from armsledger.extract.lookup import Hit
 from armsledger.extract.model import SentenceView
 
 
@@ -131,3 +132,34 @@ def test_fill_missing_parties_company_state_in_apposition_is_no_partner(
 def test_fill_missing_parties_unknown_named_subject_takes_no_party(extractor: Extractor) -> None:
     text = "Iran sent 30 drones to Russia. The Wa Kingdom Army also bought 10 drones from Iran."
     assert _flows(_records(extractor, text)) == {("IRN", "RUS", "drones")}
+
+
+_SUFFIXES = ("Components", "Microsystems", "Systems", "Trading")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A capitalised name ending in a company word, then its first word alone.
+        (
+            "Prosecutors said Kestrel Components shipped chips. Kestrel denied it.",
+            [("Kestrel Components", "Kestrel Components"), ("Kestrel", "Kestrel Components")],
+        ),
+        # Neither an opening article nor the legal form is part of the name.
+        ("The Vostok Trading LLC sold parts.", [("Vostok Trading", "Vostok Trading")]),
+        # A lone company word, or one after a lower-case word, names no firm.
+        ("The Components were sold by traders.", []),
+        ("Russian trading firms sold parts.", []),
+    ],
+)
+def test_company_hits_find_unknown_companies(text: str, names: list[tuple[str, str]]) -> None:
+    hits = company_hits(text, [], company_pattern(_SUFFIXES))
+    found = [(h.text, getattr(h.payload, "actor_id", "")) for h in hits]
+    assert found == names
+
+
+def test_company_hits_leave_item_names_to_the_item_lexicon() -> None:
+    text = "Germany sent Patriot Missile Systems."
+    start = text.index("Patriot")
+    item = Hit(start=start, end=start + 7, kind="item", payload="Patriot", text="Patriot")
+    assert company_hits(text, [item], company_pattern(_SUFFIXES)) == []

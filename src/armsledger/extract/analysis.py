@@ -13,6 +13,8 @@ from armsledger.extract.attribution import Attributor
 from armsledger.extract.direction import DirectionGrammar
 from armsledger.extract.discourse import (
     PartyHints,
+    company_hits,
+    company_pattern,
     denial_frames,
     fill_missing_parties,
     is_list_item,
@@ -51,6 +53,7 @@ class Analyser:
         self.amounts = AmountReader(lexicons.amounts)
         self.times = TimeReader(lexicons.times)
         self.namer = SpeakerNamer(lexicons)
+        self.companies = company_pattern(lexicons.grammar.words("company_name_words"))
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
         self.standing_heads = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
         self.party_hints = PartyHints(
@@ -79,7 +82,8 @@ class Analyser:
             SentenceView(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
             for s in sentences
         ]
-        content = longest_first(self.content.hits(text, folded))
+        found = list(self.content.hits(text, folded))
+        content = longest_first(found + company_hits(text, found, self.companies))
         cues = list(self.cues.hits(text, folded))
         content_by = _distribute(views, content)
         cues_by = _distribute(views, cues)

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from armsledger.domain.core import SourceKind
+from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
-from armsledger.lexicon import Cue
+from armsledger.lexicon import ActorTerm, Cue
 
 # Compiled at import: these run on hot paths, once per sentence or item.
 _WHITESPACE_RUN = re.compile(r"\s+")
@@ -20,6 +21,20 @@ _INHERIT_WINDOW = 4  # sentences a nameless transfer may look back
 # What a denial of "any arms trade" does not cover.
 _NOT_ARMS = frozenset({"personnel", "workers", "money", "fuel", "food", "raw_materials", "cargo"})
 _DENIAL_REACH = 4  # sentences back in which "X denied the allegations" finds them
+# "parts recovered from the wreckage in Kyiv": a place where something happened is no partner;
+# a country after "in" may be where goods arrive ("arrived in Ukraine"), a city hardly.
+_LOCATIVE = re.compile(r"\b(?:at|near|inside|outside|across|around|within|over)\s+(?:the\s+)?$")
+_IN = re.compile(r"\bin\s+$")
+
+
+def _place(actor: ActorRef, text: str) -> bool:
+    before = max(0, actor.start - 8)
+    if _LOCATIVE.search(text, before, actor.start):
+        return True
+    return actor.role == "capitals" and _IN.search(text, before, actor.start) is not None
+
+
+_NAME_OPENER = re.compile(r"(?:The|A|An|In|On|At|By|For|From|To|With|Its|Their|Both)\s+")
 # A bullet point: a dash, asterisk or bullet sign and a space opening the line.
 _BULLET = re.compile(r"[ \t]*[-*•●▪◦‣⁃►▸–—·][ \t]+")
 # A lead-in whose bullet points follow: "The shipment included:".
@@ -47,6 +62,64 @@ class PartyHints:
     homes: Mapping[str, str] = field(default_factory=dict)  # company -> its home state
     bodies: frozenset[str] = frozenset()  # organisations (the UN, the EU): speakers, not partners
     not_names: frozenset[str] = frozenset()  # capitalised words that name no one ("Since", "May")
+
+
+def company_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A company the lexicon lacks, by the last word of its name: "Kestrel Components",
+    "Vostok Trading LLC"."""
+    if not suffixes:
+        return None
+    ending = "|".join(re.escape(word) for word in sorted(suffixes, key=len, reverse=True))
+    return re.compile(
+        rf"\b((?:[A-Z][A-Za-z0-9&'’-]+\s+){{1,3}}(?:{ending}))"
+        r"(?:,?\s+(?:Inc|Ltd|LLC|Corp|GmbH|PLC|AG|SA|JSC|OOO)\b\.?)?(?![\w-])"
+    )
+
+
+def company_hits(text: str, hits: list[Hit], pattern: re.Pattern[str] | None) -> list[Hit]:
+    """Actor hits for companies the lexicon lacks, named by their full name and, after it, by
+    its first word alone ("Kestrel"): the seller by its canonical name, as the eval README
+    codes non-state actors. A span the lexicon already reads (an actor, an item such as "Missile
+    Systems") is left to it."""
+    if pattern is None:
+        return []
+    taken = [(h.start, h.end) for h in hits if h.kind in ("actor", "organ")]
+    goods = [(h.start, h.end) for h in hits if h.kind == "item"]
+    found: list[Hit] = []
+    for match in pattern.finditer(text):
+        start, end = _without_opener(match.start(1), match.end(1), text)
+        # "Kestrel Components" names a firm; "Patriot Missile Systems" names goods.
+        stem_end = text.rfind(" ", start, end)
+        if stem_end < 0 or any(s < end and start < e for s, e in taken):
+            continue
+        if any(s < stem_end and start < e for s, e in goods):
+            continue
+        found.append(_company_hit(start, end, text[start:end], text))
+    return found + _short_forms(found, text, taken + goods)
+
+
+def _without_opener(start: int, end: int, text: str) -> tuple[int, int]:
+    """ "The Kestrel Components": a capitalised article or preposition opens no name."""
+    opener = _NAME_OPENER.match(text, start, end)
+    return (opener.end(), end) if opener else (start, end)
+
+
+def _company_hit(start: int, end: int, name: str, text: str) -> Hit:
+    term = ActorTerm(text=text[start:end], actor_id=name, role="nonstate")
+    return Hit(start=start, end=end, kind="actor", payload=term, text=text[start:end])
+
+
+def _short_forms(found: list[Hit], text: str, taken: list[tuple[int, int]]) -> list[Hit]:
+    short: list[Hit] = []
+    for hit in found:
+        first = hit.text.split()[0]
+        if len(first) < 4 or len(hit.text.split()) < 2:
+            continue
+        for match in re.finditer(rf"\b{re.escape(first)}\b(?!\s+[A-Z])", text[hit.end :]):
+            start, end = hit.end + match.start(), hit.end + match.end()
+            if not any(s < end and start < e for s, e in taken):
+                short.append(_company_hit(start, end, str(hit.text), text))
+    return short
 
 
 def is_list_item(view: SentenceView, text: str) -> bool:
@@ -363,6 +436,7 @@ def _fill_from_partner(
         # nor is who speaks ("a UN panel said") or a company's own state in apposition.
         speaker = view.source.name if view.source and view.source.name else "\0"
         home = hints.homes.get(known.actor_id, "")
+
         others = [
             a
             for a in view.actors
@@ -370,6 +444,7 @@ def _fill_from_partner(
             and a.role != "pair"
             and a.actor_id not in frame.bystanders
             and not (a.actor_id in hints.bodies and a.text in speaker)
+            and not _place(a, hints.text)
         ]
         partner_id = others[0].actor_id if len(others) == 1 else None
     # "Both Russia and China have supplied": a co-supplier is no partner.
