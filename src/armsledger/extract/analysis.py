@@ -346,9 +346,6 @@ _WE_SUBJECT = re.compile(
 )
 
 
-_WE_OR_OUR = re.compile(r"\b[WwOo][eu]r?\b")
-
-
 def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
     """ "We have not sent a single bullet to Sudan," a Russian spokeswoman said: "we" in an
     official's or a government's words is the speaker's state."""
@@ -356,7 +353,7 @@ def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
     speaking = (SourceKind.PERSON, SourceKind.GOVERNMENT)
     if source is None or not source.state or source.kind not in speaking:
         return view.actors
-    if not _WE_OR_OUR.search(text, view.start, view.end):
+    if all(text.find(w, view.start, view.end) < 0 for w in ("we", "We", "our", "Our")):
         return view.actors
     match = _WE_SUBJECT.search(text, view.start, view.end)
     if match is None or any(a.start <= match.start(1) < a.end for a in view.actors):

@@ -36,6 +36,7 @@ def _place(actor: ActorRef, text: str) -> bool:
 
 _NAME_OPENER = re.compile(r"(?:The|A|An|In|On|At|By|For|From|To|With|Its|Their|Both)\s+")
 # A bullet point: a dash, asterisk or bullet sign and a space opening the line.
+_BULLET_FIRST = frozenset(" \t-*•●▪◦‣⁃►▸–—·")
 _BULLET = re.compile(r"[ \t]*[-*•●▪◦‣⁃►▸–—·][ \t]+")
 # A lead-in whose bullet points follow: "The shipment included:".
 _LEAD_IN_END = re.compile(r":[”\"]?\s*$")
@@ -64,29 +65,42 @@ class PartyHints:
     not_names: frozenset[str] = frozenset()  # capitalised words that name no one ("Since", "May")
 
 
-def company_pattern(suffixes: tuple[str, ...]) -> re.Pattern[str] | None:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CompanyPattern:
+    """The last words of company names, and the whole name ending in one."""
+
+    words: tuple[str, ...]
+    ending: re.Pattern[str]
+    name: re.Pattern[str]
+
+
+def company_pattern(suffixes: tuple[str, ...]) -> CompanyPattern | None:
     """A company the lexicon lacks, by the last word of its name: "Kestrel Components",
     "Vostok Trading LLC"."""
     if not suffixes:
         return None
     ending = "|".join(re.escape(word) for word in sorted(suffixes, key=len, reverse=True))
-    return re.compile(
-        rf"\b((?:[A-Z][A-Za-z0-9&'’-]+\s+){{1,3}}(?:{ending}))"
-        r"(?:,?\s+(?:Inc|Ltd|LLC|Corp|GmbH|PLC|AG|SA|JSC|OOO)\b\.?)?(?![\w-])"
+    return CompanyPattern(
+        words=suffixes,
+        ending=re.compile(rf"\b(?:{ending})\b"),
+        name=re.compile(
+            rf"((?:[A-Z][A-Za-z0-9&'’-]+\s+){{1,3}}(?:{ending}))"
+            r"(?:,?\s+(?:Inc|Ltd|LLC|Corp|GmbH|PLC|AG|SA|JSC|OOO)\b\.?)?(?![\w-])"
+        ),
     )
 
 
-def company_hits(text: str, hits: list[Hit], pattern: re.Pattern[str] | None) -> list[Hit]:
+def company_hits(text: str, hits: list[Hit], pattern: CompanyPattern | None) -> list[Hit]:
     """Actor hits for companies the lexicon lacks, named by their full name and, after it, by
     its first word alone ("Kestrel"): the seller by its canonical name, as the eval README
     codes non-state actors. A span the lexicon already reads (an actor, an item such as "Missile
     Systems") is left to it."""
-    if pattern is None:
+    if pattern is None or not any(word in text for word in pattern.words):
         return []
     taken = [(h.start, h.end) for h in hits if h.kind in ("actor", "organ")]
     goods = [(h.start, h.end) for h in hits if h.kind == "item"]
     found: list[Hit] = []
-    for match in pattern.finditer(text):
+    for match in _company_names(text, pattern):
         start, end = _without_opener(match.start(1), match.end(1), text)
         # "Kestrel Components" names a firm; "Patriot Missile Systems" names goods.
         stem_end = text.rfind(" ", start, end)
@@ -96,6 +110,20 @@ def company_hits(text: str, hits: list[Hit], pattern: re.Pattern[str] | None) ->
             continue
         found.append(_company_hit(start, end, text[start:end], text))
     return found + _short_forms(found, text, taken + goods)
+
+
+def _company_names(text: str, pattern: CompanyPattern) -> list[re.Match[str]]:
+    """Names found only around a company word: the document is scanned once for the words."""
+    names: list[re.Match[str]] = []
+    for word in pattern.ending.finditer(text):
+        floor = max(0, word.start() - 60, names[-1].end() if names else 0)
+        for match in pattern.name.finditer(text, floor, min(len(text), word.end() + 12)):
+            if match.end(1) == word.end() and (
+                match.start() == 0 or not text[match.start() - 1].isalnum()
+            ):
+                names.append(match)
+                break
+    return names
 
 
 def _without_opener(start: int, end: int, text: str) -> tuple[int, int]:
@@ -124,10 +152,14 @@ def _short_forms(found: list[Hit], text: str, taken: list[tuple[int, int]]) -> l
 
 def is_list_item(view: SentenceView, text: str) -> bool:
     """A bullet point: the goods of a list whose transfer its lead-in sentence states."""
+    if view.start >= len(text) or text[view.start] not in _BULLET_FIRST:
+        return False  # the cheap test first, on every sentence
     return bool(_BULLET.match(text, view.start, view.end))
 
 
 def _topic_break(view: SentenceView, text: str) -> bool:
+    if view.start >= len(text) or text[view.start] not in 'SEIF“"':
+        return False
     return bool(_TOPIC_BREAK.match(text, view.start, view.end))
 
 
@@ -248,7 +280,10 @@ def _list_lead(
 ) -> Frame | None:
     """ "The shipment included:" and bullet points: each point continues the transfer the lead-in
     states, or, when the lead-in names no other party, the transfer just before it."""
-    if not _LEAD_IN_END.search(text, view.start, view.end):
+    # The cheap test first: most sentences end in a full stop.
+    if ":" not in text[max(view.start, view.end - 3) : view.end]:
+        return None
+    if not _LEAD_IN_END.search(text, max(view.start, view.end - 3), view.end):
         return None
     if main:
         return None if main[-1].negated else main[-1]
