@@ -300,7 +300,8 @@ _PRONOUN_REACH = 2  # sentences back to the subject an opening pronoun stands fo
 # The pronoun may follow a fronted time phrase: "Since 2022 it has delivered ...".
 _OPENING_PRONOUN = re.compile(
     r"[“\"]?(?:(?:Since|In|By|Last|This|Over|During|After|Before|Earlier|Later|Until|So far|"
-    r"To date|Recently)\b[^,.;:“”\"]{0,30}?,?\s+)?(It|They|(?<=\s)it|(?<=\s)they)\s+"
+    r"To date|Recently|However|Meanwhile|According to|At the same time)\b[^,.;:“”\"]{0,40}?,?\s+)?"
+    r"(It|They|(?<=\s)it|(?<=\s)they)\s+"
     r"(?:has|have|had|is|are|was|were|also|will|would|took|sold|sent|bought|gave|got|[a-z]+ed)\b"
 )
 
