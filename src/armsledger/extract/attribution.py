@@ -274,7 +274,8 @@ class Attributor:
             # "they" never stands for one named person: the last group or government.
             return self._last(lambda s: s.kind != SourceKind.PERSON)
         if lowered in _PRONOUNS:
-            return self._last(lambda s: s.kind == SourceKind.PERSON) or None
+            # "An EU diplomat said ... He added": the last one person who spoke, named or not.
+            return self._last(_one_person) or None
         if lowered in _NON_PERSONS:
             return self._last(lambda s: s.kind != SourceKind.PERSON)
         definite = _DEFINITE.match(phrase)
@@ -308,6 +309,16 @@ class Attributor:
         direct = cue.text.lower().startswith(("told", "tell"))
         channel = self.namer.channel(self.text[cue.end : view.end], direct)
         return replace(source, channel=channel) if channel and not source.channel else source
+
+
+def _one_person(source: Source) -> bool:
+    if source.kind == SourceKind.PERSON:
+        return True
+    return source.kind == SourceKind.ANONYMOUS and bool(_ONE_UNNAMED.match(source.name))
+
+
+# "a senior official", "an EU diplomat", "the source": one unnamed person, whom "he" can follow.
+_ONE_UNNAMED = re.compile(r"(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}[a-z]+[^s\W]$", re.IGNORECASE)
 
 
 def _after_quote(lead: str) -> str:
