@@ -34,6 +34,21 @@ _MEMBER_NOUN = re.compile(
     r"partner|partners|nations|capitals|governments)\b"
 )
 _PLURAL_DEMONYM = re.compile(r"(?:ans|ians|eans|is)$")
+# "Moscow's ally", "Tehran's closest partner": another party the possessor stands with; a name
+# right after it ("Russia's ally Belarus") is that party itself.
+_ALLY = re.compile(
+    r"['’]s?\s+(?:[a-z-]+\s+){0,2}(?:ally|partner|client|proxy|protégé)\b(?!\s+[A-Z])"
+)
+# "Mali's military government", "the Malian junta": the state has a government of its own that
+# "the junta" or "the regime" may later stand for.
+_GOVERNMENT_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:military|ruling|interim|transitional|new)\s+)?(?:government|junta|"
+    r"regime|rulers|authorities|leadership|administration)\b"
+)
+# Back-references that take the last actor of a kind ("the group", "the company").
+_KIND_BACKREFS = {"armed_group": ActorKind.ARMED_GROUP, "company": ActorKind.COMPANY}
+_ALLY_KINDS = (ActorKind.STATE, ActorKind.ARMED_GROUP)
+_STATE_ROLES = frozenset({"names", "adjectives", "capitals"})
 # A wire dateline ("BANGKOK, Jan 12 (Reuters) -", "KYIV, Ukraine, May 3 -", "SEOUL (AP) -")
 # says where the story was filed, not who sent or received anything: its places are no parties.
 _MONTH = (
@@ -63,6 +78,8 @@ class ActorResolver:
         self.text = text
         self.seen_leaders: set[str] = set()
         self.recent: list[str] = []
+        self.last_of_kind: dict[str, str] = {}  # actor kind -> the last actor of it named
+        self.governed = ""  # the last state named with an organ of its own: "the junta"
         self.datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
     def resolve(self, hits: Iterable[Hit]) -> list[ActorRef]:
@@ -74,6 +91,10 @@ class ActorResolver:
             ref = self._resolve_group(group, refs)
             if ref is None:
                 continue
+            if ref.possessive and ref.role != "pair":
+                ref = self._ally(ref)
+            if ref.role in _STATE_ROLES and _GOVERNMENT_AFTER.match(self.text, ref.end):
+                self.governed = ref.actor_id
             if refs and ref.start == refs[-1].start and ref.role == "organ":
                 refs[-1] = ref  # merged "Russia's Defence Ministry"
             else:
@@ -81,7 +102,44 @@ class ActorResolver:
             if ref.role not in ("pair", "backref"):
                 self._remember(ref.actor_id)
             self._possessor_as_modifier(refs)
+            self._describer_as_modifier(refs)
         return refs
+
+    def _describer_as_modifier(self, refs: list[ActorRef]) -> None:
+        """ "German arms maker Rheinmetall": the nationality and its noun describe the company
+        named right after them, the seller (eval README: non-state actors by canonical name)."""
+        if len(refs) < 2 or refs[-2].role != "organ":
+            return
+        first, second = refs[-2], refs[-1]
+        actor = self.lexicons.actor_by_id(second.actor_id)
+        if actor is None or actor.kind is not ActorKind.COMPANY:
+            return
+        if self.text[first.end : second.start].strip():
+            return
+        refs[-2] = ActorRef(
+            start=first.start,
+            end=first.end,
+            actor_id=first.actor_id,
+            role="adjectives",
+            text=first.text,
+        )
+
+    def _ally(self, ref: ActorRef) -> ActorRef:
+        """ "Moscow's ally received oil from Russia": the party last named other than Moscow."""
+        match = _ALLY.match(self.text, ref.end)
+        if match is None:
+            return ref
+        for actor_id in reversed(self.recent):
+            actor = self.lexicons.actor_by_id(actor_id)
+            if actor_id != ref.actor_id and actor is not None and actor.kind in _ALLY_KINDS:
+                return ActorRef(
+                    start=ref.start,
+                    end=match.end(),
+                    actor_id=actor_id,
+                    role="backref",
+                    text=self.text[ref.start : match.end()],
+                )
+        return ref
 
     def _in_dateline(self, hit: Hit) -> bool:
         return any(start <= hit.start and hit.end <= end for start, end in self.datelines)
@@ -105,6 +163,9 @@ class ActorResolver:
     def _remember(self, actor_id: str) -> None:
         if not self.recent or self.recent[-1] != actor_id:
             self.recent.append(actor_id)
+            actor = self.lexicons.actor_by_id(actor_id)
+            if actor is not None:
+                self.last_of_kind[actor.kind] = actor_id
 
     def _resolve_group(self, group: list[Hit], refs: list[ActorRef]) -> ActorRef | None:
         first = group[0]
@@ -165,6 +226,8 @@ class ActorResolver:
             return None  # "Russia's suppliers" are not Russia; "Chinese suppliers" are China's
         if not _ORGAN_GAP.match(self.text[previous.end : hit.start]):
             return None
+        if hit.text.lower() not in self.lexicons.collectives:
+            self.governed = previous.actor_id
         return ActorRef(
             start=previous.start,
             end=hit.end,
@@ -176,6 +239,8 @@ class ActorResolver:
 
     def _backref(self, hit: Hit, refs: list[ActorRef]) -> ActorRef | None:
         resolve = str(hit.payload)
+        if resolve in _KIND_BACKREFS or resolve == "governed":
+            return self._of_kind(hit, resolve, refs)
         distinct = list(dict.fromkeys(reversed(self.recent)))  # most recent first
         # "the kingdom", "the island": a state of that kind (grammar.yaml), the one the article
         # names most, first named on a tie: the story's own kingdom, not a supplier named once.
@@ -213,11 +278,59 @@ class ActorResolver:
             possessive=self._possessive(hit.end),
         )
 
+    def _of_kind(self, hit: Hit, resolve: str, refs: list[ActorRef]) -> ActorRef | None:
+        """ "the group", "the company": the last actor of that kind; "the junta": the last state
+        named with an organ of its own."""
+        kind = _KIND_BACKREFS.get(resolve)
+        actor_id = self.governed if kind is None else self.last_of_kind.get(kind, "")
+        possessive = self._possessive(hit.end)  # "the group's fighters": the one just named
+        own = self._kind_ids(kind, refs) if kind is not None else []
+        reported = _AFTER_SPEECH_OR_DENIAL.search(self.text, max(0, hit.start - 25), hit.start)
+        if own and reported:
+            # "A Houthi spokesman denied that the group had ...": the speaker's own group.
+            actor_id = own[-1]
+        elif kind is not None and not possessive and actor_id in own:
+            # "sent by the Houthis ... destined for the militant group": another group than
+            # the one this sentence names, when the article has named one before.
+            actor_id = self._earlier_of_kind(kind, set(own)) or actor_id
+        if not actor_id:
+            return None
+        return ActorRef(
+            start=hit.start,
+            end=hit.end,
+            actor_id=actor_id,
+            role="backref",
+            text=hit.text,
+            possessive=possessive,
+        )
+
+    def _kind_ids(self, kind: ActorKind, refs: list[ActorRef]) -> list[str]:
+        """The actors of a kind this sentence has named so far, in order."""
+        found: list[str] = []
+        for ref in refs:
+            actor = self.lexicons.actor_by_id(ref.actor_id)
+            if actor is not None and actor.kind is kind:
+                found.append(ref.actor_id)
+        return found
+
+    def _earlier_of_kind(self, kind: ActorKind, named: set[str]) -> str:
+        for actor_id in reversed(self.recent):
+            actor = self.lexicons.actor_by_id(actor_id)
+            if actor is not None and actor.kind is kind and actor_id not in named:
+                return actor_id
+        return ""
+
 
 # "said the country", "insisted that the country": the subject of what a speaker says.
 _AFTER_SPEECH = re.compile(
     r"\b(?:said|says|say|added|insisted|insists|stated|maintained|maintains|argued|argues)\s+"
     r"(?:that\s+)?[“\"]?$"
+)
+
+
+_AFTER_SPEECH_OR_DENIAL = re.compile(
+    r"\b(?:said|says|say|added|insisted|insists|stated|claimed|denied|denies|deny|rejected|"
+    r"dismissed)\s+(?:that\s+)?[“\"]?$"
 )
 
 

@@ -11,7 +11,14 @@ from armsledger.domain.core import ActorKind, Document, SourceKind
 from armsledger.extract.actors import ActorResolver
 from armsledger.extract.attribution import Attributor
 from armsledger.extract.direction import DirectionGrammar
-from armsledger.extract.discourse import PartyHints, denial_frames, fill_missing_parties
+from armsledger.extract.discourse import (
+    PartyHints,
+    company_hits,
+    company_pattern,
+    denial_frames,
+    fill_missing_parties,
+    is_list_item,
+)
 from armsledger.extract.lookup import (
     Hit,
     MarkerIndex,
@@ -53,11 +60,25 @@ class Analyser:
         self.amounts = AmountReader(lexicons.amounts)
         self.times = TimeReader(lexicons.times)
         self.namer = SpeakerNamer(lexicons)
+        self.companies = company_pattern(lexicons.grammar.words("company_name_words"))
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
         self.standing_heads = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
         self.party_hints = PartyHints(
             makers=lexicons.designation_makers,
             need=_word_pattern(lexicons.grammar.words("need_words")),
+            homes={
+                a.id: a.state
+                for a in lexicons.actors.values()
+                if a.kind is ActorKind.COMPANY and a.state
+            },
+            bodies=frozenset(
+                a.id for a in lexicons.actors.values() if a.kind is ActorKind.ORGANIZATION
+            ),
+            not_names=frozenset(
+                [w.lower() for w in lexicons.grammar.words("capitalised_non_names")]
+                + list(lexicons.times.months)
+                + list(lexicons.times.weekdays)
+            ),
         )
 
     def analyse(self, document: Document) -> list[SentenceView]:
@@ -71,19 +92,25 @@ class Analyser:
         found, recognised = with_organisations(
             self.organisations, self.lexicons, text, self.content.hits(text, folded)
         )
-        content = longest_first(found)
+        # The organisation finder reads legal forms and head words; the company words of
+        # grammar.yaml add names it leaves ("Kestrel Components", later "Kestrel").
+        content = longest_first(found + company_hits(text, found, self.companies))
         kinds = PartyKinds(lexicons=self.lexicons, recognised=recognised)
         cues = list(self.cues.hits(text, folded))
         content_by = _distribute(views, content)
         cues_by = _distribute(views, cues)
         resolver = ActorResolver(self.lexicons, text)
         previous: SentenceView | None = None
+        chain: tuple[int, ActorRef] | None = None  # the last opening pronoun and its sentence
         for view, hits, cue_hits in zip(views, content_by, cues_by, strict=True):
             self._fill_view(view, hits, cue_hits, resolver, text)
-            view.actors = sorted(
-                view.actors + _opening_pronoun(view, previous, text), key=lambda a: a.start
-            )
-            previous = view
+            pronoun = _opening_pronoun(view, previous, text, chain)
+            if pronoun:
+                chain = (view.index, pronoun[0])
+                view.actors = sorted(view.actors + pronoun, key=lambda a: a.start)
+            # "The Houthis are arming ... Without them, ... They have sent": a pronoun goes back
+            # past sentences that name no one (see _opening_pronoun's reach).
+            previous = view if view.actors else previous
         Attributor(self.namer, text, document.meta.outlet).attribute(views)
         for view in views:
             view.actors = _with_speaker_we(view, text)
@@ -95,7 +122,11 @@ class Analyser:
             # and a party, unless a transfer just before can lend its parties.
             has_party = view.actors or view.index - last_with_frames <= _INHERIT_REACH
             # The goods test runs two regexes over the sentence: only where a trigger is found.
-            if triggers and has_party and (_has_goods(view, text) or _arming(triggers)):
+            # A bullet point has no verb: its goods continue its lead-in's transfer (discourse).
+            listed = not triggers and is_list_item(view, text)
+            if ((triggers and has_party) or listed) and (
+                _has_goods(view, text) or _arming(triggers)
+            ):
                 self._read_frames(view, triggers, structure, grammar, text, folded)
                 orient_contracts(view, kinds)
                 for frame in view.frames:
@@ -170,7 +201,12 @@ class Analyser:
         folded: str,
     ) -> None:
         spans = [(a.start, a.end) for a in view.actors]
-        triggers = [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
+        triggers = [
+            t
+            for t in triggers
+            if not any(s <= t.start < e for s, e in spans)
+            and not _ANONYMITY.match(text, t.end, view.end)
+        ]
         found = self.amounts.find(text, folded, view.start, view.end)
         view.amounts = [_outside_triggers(amount, triggers, text) for amount in found]
         view.markers = list(self.markers.hits(text, folded, view.start, view.end))
@@ -230,6 +266,10 @@ def _item(hit: Hit) -> ItemRef:
     )
 
 
+# "who asked not to be named": the formula of an unnamed source, no request for goods.
+_ANONYMITY = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous)"
+)
 _INHERIT_REACH = 4  # sentences over which a transfer naming no party continues the one before
 # Without an item word, only money or a counted unit ("$425m", "20,000 containers") can stand for
 # the goods of a transfer; other sentences skip the grammar.
@@ -272,32 +312,48 @@ def _cue_case_ok(hit: Hit, view: SentenceView) -> bool:
 _SAYS_IT = re.compile(
     r"\b(?:said|says|say|told\s+\w+|added|announced|confirmed|insisted|claimed|stated|"
     r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:[\w,]+\s+){0,4}?"
-    r"(?:that\s+)?(it|they)\b"
+    r"(?:that\s+)?(it|they|its|their)\b"
 )
 
 
+_PRONOUN_REACH = 2  # sentences back to the subject an opening pronoun stands for
+# The pronoun may follow a fronted time phrase: "Since 2022 it has delivered ...".
 _OPENING_PRONOUN = re.compile(
-    r"[“\"]?(It|They)\s+(?:has|have|had|is|are|was|were|also|will|would|took|sold|sent|bought|"
-    r"gave|got|[a-z]+ed)\b"
+    r"[“\"]?(?:(?:Since|In|By|Last|This|Over|During|After|Before|Earlier|Later|Until|So far|"
+    r"To date|Recently|However|Meanwhile|According to|At the same time)\b[^,.;:“”\"]{0,40}?,?\s+)?"
+    r"(It|They|(?<=\s)it|(?<=\s)they)\s+"
+    r"(?:has|have|had|is|are|was|were|also|will|would|took|sold|sent|bought|gave|got|[a-z]+ed)\b"
 )
 
 
 def _opening_pronoun(
-    view: SentenceView, previous: SentenceView | None, text: str
+    view: SentenceView,
+    previous: SentenceView | None,
+    text: str,
+    chain: tuple[int, ActorRef] | None,
 ) -> list[ActorRef]:
     """ "Iran has sent Russia drones. It has also sent shells": an opening pronoun continues
-    the subject of the sentence before."""
+    the subject of the sentence before; where that sentence names its subject only by a
+    back-reference, it continues the pronoun just before ("They have become the group's main
+    source. Without them, the insurgents could not fight. They have sent drones")."""
     match = _OPENING_PRONOUN.match(text, view.start, view.end)
-    if match is None or previous is None:
+    if match is None or previous is None or view.index - previous.index > _PRONOUN_REACH:
         return []
     subjects = [a for a in previous.actors if not a.is_modifier and a.role != "pair"]
     if not subjects:
         return []
+    subject = subjects[0]
+    if (
+        chain is not None
+        and view.index - chain[0] <= _PRONOUN_REACH
+        and subject.role in ("backref", "pronoun")
+    ):
+        subject = chain[1]
     return [
         ActorRef(
             start=match.start(1),
             end=match.end(1),
-            actor_id=subjects[0].actor_id,
+            actor_id=subject.actor_id,
             role="pronoun",
             text=match.group(1),
         )
@@ -305,8 +361,9 @@ def _opening_pronoun(
 
 
 _WE_SUBJECT = re.compile(
-    r"\b(We|we)\s+(?:have|had|are|were|will|would|did|do|never|also|not|already|\w+ed|sent|"
-    r"sold|gave|bought)\b"
+    r"\b(We|we|[Oo]ur\s+(?:factories|plants|companies|firms|industry|country|government|army|"
+    r"military|forces|producers|manufacturers|state|nation))\s+(?:have|had|are|were|will|would|did|"
+    r"do|never|also|not|already|\w+ed|sent|sold|gave|bought)\b"
 )
 
 
@@ -317,7 +374,7 @@ def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
     speaking = (SourceKind.PERSON, SourceKind.GOVERNMENT)
     if source is None or not source.state or source.kind not in speaking:
         return view.actors
-    if text.find("we", view.start, view.end) < 0 and text.find("We", view.start, view.end) < 0:
+    if all(text.find(w, view.start, view.end) < 0 for w in ("we", "We", "our", "Our")):
         return view.actors
     match = _WE_SUBJECT.search(text, view.start, view.end)
     if match is None or any(a.start <= match.start(1) < a.end for a in view.actors):
@@ -345,6 +402,7 @@ def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
                     actor_id=speakers[0].actor_id,
                     role="pronoun",
                     text=match.group(1),
+                    possessive=match.group(1).startswith(("its", "their")),
                 )
             )
     return found

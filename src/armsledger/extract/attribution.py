@@ -70,6 +70,8 @@ _AUX_TAIL = re.compile(
 )
 _NEGATED_SPEECH = re.compile(r"\b(?:not|never|n't|declined to|refused to)\s+$")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
+_RELATIVE_END = re.compile(r"\w,\s*(?:who|which)\b[^,“”\"]*,$")
+_QUOTED_RULES = frozenset({"attribution.quote.v1", "attribution.explicit.v1"})
 _LEAD = re.compile(r"^[\s,“”\"'‘’:–—-]+|[\s,“”\"'‘’:–—-]+$")
 
 
@@ -166,6 +168,10 @@ class Attributor:
         for other in range(index - 1, max(-1, index - 12), -1):
             if explicit[other] is not None and views[other].end >= region[0] - 3:
                 return explicit[other]
+            if views[other].end >= region[0] - 3 and views[other].source_rule in _QUOTED_RULES:
+                # '"...," the rapporteur said. "Both Russia and China have supplied ..."': a
+                # quote right after a tagged quote goes on in the same voice.
+                return views[other].source
         return None
 
     def _is_tag(self, view: SentenceView) -> bool:
@@ -235,7 +241,9 @@ class Attributor:
             return _according_phrase(after)
         raw_before = self.text[view.start : cue.start].rstrip()
         told = cue.text.lower().startswith(_TELL)  # "X told Y": Y is the listener
-        if not told and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
+        # "A commander, who asked not to be named, said": the aside closes the subject.
+        aside = _RELATIVE_END.search(raw_before) is not None
+        if not told and not aside and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
             tail = _SPEAKER_TAIL_END.split(after, maxsplit=1)[0]
             if _speaker_like(tail):
@@ -266,7 +274,8 @@ class Attributor:
             # "they" never stands for one named person: the last group or government.
             return self._last(lambda s: s.kind != SourceKind.PERSON)
         if lowered in _PRONOUNS:
-            return self._last(lambda s: s.kind == SourceKind.PERSON) or None
+            # "An EU diplomat said ... He added": the last one person who spoke, named or not.
+            return self._last(_one_person) or None
         if lowered in _NON_PERSONS:
             return self._last(lambda s: s.kind != SourceKind.PERSON)
         definite = _DEFINITE.match(phrase)
@@ -300,6 +309,16 @@ class Attributor:
         direct = cue.text.lower().startswith(("told", "tell"))
         channel = self.namer.channel(self.text[cue.end : view.end], direct)
         return replace(source, channel=channel) if channel and not source.channel else source
+
+
+def _one_person(source: Source) -> bool:
+    if source.kind == SourceKind.PERSON:
+        return True
+    return source.kind == SourceKind.ANONYMOUS and bool(_ONE_UNNAMED.match(source.name))
+
+
+# "a senior official", "an EU diplomat", "the source": one unnamed person, whom "he" can follow.
+_ONE_UNNAMED = re.compile(r"(?:an?|one|the)\s+(?:[\w-]+\s+){0,3}[a-z]+[^s\W]$", re.IGNORECASE)
 
 
 def _after_quote(lead: str) -> str:

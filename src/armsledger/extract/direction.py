@@ -136,13 +136,16 @@ _FROM_NOUN = re.compile(
 # for", "put on hold the export of", "warned China against sending", "no evidence that China
 # has supplied", "whether Iran had sent", "oppose any arms deliveries", "eased restrictions on
 # arms sales"). What was halted is no delivery; see docs/lexicons.md for the convention.
+# "who asked not to be named", "declined to be identified": an unnamed source, not a refusal.
+_UNNAMED = r"\s+to\s+be\s+(?:named|identified|quoted)|\s+be\s+(?:named|identified|quoted)"
 _NOT_ASSERTED = re.compile(
-    r"(?:\bagainst\s+$|\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|reluctan(?:t|ce)|"
+    r"(?:\bagainst\s+$|\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)(?!" + _UNNAMED + r")|"
+    r"reluctan(?:t|ce)|"
     r"fr(?:oze|eeze|eezes|ozen)|halt(?:s|ed)?|suspend(?:s|ed)?|ban(?:s|ned)?|block(?:s|ed)?|"
     r"paus(?:e|es|ed)|cancell?(?:s|ed)?|revok(?:e|es|ed)|scrapp(?:ed|ing)|(?:put|puts|placed)\s+on\s+"
     r"hold|call(?:s|ed)?\s+off|withh(?:old|olds|eld)|veto(?:es|ed)?|turn(?:s|ed)?\s+down|"
     r"bar(?:s|red)|prohibit(?:s|ed)?|stop(?:s|ped)?|prevent(?:s|ed)?|no\s+(?:evidence|sign|"
-    r"indication|proof)|whether|not\s+to|oppos(?:e|es|ed|ing)|opposition\s+to|"
+    r"indication|proof)|whether|not\s+to(?!" + _UNNAMED + r")|oppos(?:e|es|ed|ing)|opposition\s+to|"
     r"(?:say|know|disclose|reveal|confirm|tell|determine|establish|unclear|clear)\s+"
     r"(?:where|how|when|whom)|"
     r"(?:restrictions?|curbs?|limits?|embargo(?:es)?|moratorium)\s+on)\b(?:[^.;:]*?\s)?)"

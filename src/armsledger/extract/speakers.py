@@ -100,6 +100,7 @@ class SpeakerNamer:
     def _by_head(
         self, phrase: str, lowered: list[str], state: str | None, view: SentenceView, core: str
     ) -> Source | None:
+        lowered = _head_part(lowered)
         heads = set(lowered) | {" ".join(pair) for pair in itertools.pairwise(lowered)}
         heads |= {head.removesuffix("s") for head in heads}  # "the monitors", "two agencies"
         if heads & self.organizations:
@@ -190,6 +191,41 @@ class SpeakerNamer:
             if found and found.group("ch") and found.group("ch") not in ("He", "She", "The"):
                 return found.group("ch").strip()
         return None
+
+
+def _head_part(lowered: list[str]) -> list[str]:
+    """ "a commander of another armed group": the words before "of" name who speaks; in "two
+    of its commanders" the words after do."""
+    if "of" not in lowered:
+        return lowered
+    before = lowered[: lowered.index("of")]
+    return lowered if all(w in _QUANTIFIERS for w in before) else before
+
+
+_QUANTIFIERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "some",
+        "several",
+        "many",
+        "most",
+        "all",
+        "none",
+        "each",
+        "any",
+        "both",
+        "few",
+        "dozens",
+        "hundreds",
+    }
+)
 
 
 def _sentence_case(core: str) -> bool:

@@ -233,7 +233,8 @@ class Structure:
             if item.designation is not None:
                 continue
             found = _TYPE_NUMBER.search(self.text, max(view.start, item.start - 30), item.start)
-            if found:
+            # "supply the M23 with weapons": a party's name is no type number.
+            if found and not any(a.start <= found.start(1) < a.end for a in view.actors):
                 item.designation = found.group(1)
                 item.start, item.text = found.start(1), self.text[found.start(1) : item.end]
 
