@@ -13,13 +13,14 @@ from armsledger.extract.attribution import Attributor
 from armsledger.extract.direction import DirectionGrammar
 from armsledger.extract.discourse import PartyHints, denial_frames, fill_missing_parties
 from armsledger.extract.lookup import (
+    CONTENT,
+    CUES,
+    MARKERS,
     Hit,
     MarkerIndex,
-    content_automaton,
-    cue_automaton,
+    document_automaton,
     fold,
     longest_first,
-    marker_automaton,
     marker_table,
 )
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
@@ -39,9 +40,8 @@ class Analyser:
 
     def __init__(self, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
-        self.content = content_automaton(lexicons)
-        self.cues = cue_automaton(lexicons)
-        self.markers = marker_automaton(lexicons)
+        # Content words, cues and markers: one automaton, so one pass over each document.
+        self.automaton = document_automaton(lexicons)
         self.marker_table = marker_table(lexicons)
         self.amounts = AmountReader(lexicons.amounts)
         self.times = TimeReader(lexicons.times)
@@ -61,8 +61,8 @@ class Analyser:
             SentenceView(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
             for s in sentences
         ]
-        content = longest_first(self.content.hits(text, folded))
-        cues = list(self.cues.hits(text, folded))
+        content = longest_first(self.automaton.hits(text, folded, group=CONTENT))
+        cues = self.automaton.hits(text, folded, group=CUES)
         content_by = _distribute(views, content)
         cues_by = _distribute(views, cues)
         resolver = ActorResolver(self.lexicons, text)
@@ -161,7 +161,7 @@ class Analyser:
         triggers = [t for t in triggers if not any(s <= t.start < e for s, e in spans)]
         found = self.amounts.find(text, folded, view.start, view.end)
         view.amounts = [_outside_triggers(amount, triggers, text) for amount in found]
-        view.markers = list(self.markers.hits(text, folded, view.start, view.end))
+        view.markers = self.automaton.hits(text, folded, view.start, view.end, group=MARKERS)
         markers_by_end = MarkerIndex(self.marker_table, folded, view.start)
         structure.prepare(view)
         view.triggers = read_triggers(
