@@ -72,6 +72,10 @@ def test_check_fresh_leaves_an_installed_package_alone(tmp_path: Path) -> None:
     check_fresh(_engine(tmp_path, {"lookup": (3000, 2000)}, checkout=False), "pkg.engine")
 
 
+def test_check_fresh_accepts_a_package_too_near_the_root_for_a_checkout() -> None:
+    check_fresh(Path("/engine"), "engine")  # no src/ and project folder above it
+
+
 @pytest.mark.parametrize(
     ("file_name", "expected"),
     [("lookup.py", False), (f"lookup{SUFFIX}", True)],

@@ -43,7 +43,8 @@ def check_fresh(package_dir: Path, package: str) -> None:
     Only a source checkout (a pyproject.toml above src/) is checked: an installed wheel is never
     edited, and an installer may write the .py after the extension file.
     """
-    if not (package_dir.parents[2] / "pyproject.toml").is_file():
+    parents = package_dir.parents
+    if len(parents) < 3 or not (parents[2] / "pyproject.toml").is_file():
         return
     stale = stale_modules(package_dir)
     if stale:
