@@ -5,7 +5,9 @@
 Reads every *.txt under the folders (default: ../shared/seeds and tests/data/dev/articles),
 runs the whole extraction (sentences, look-up, grammar, attribution, claims) and, separately,
 spaCy's blank English tokenizer alone, each over all articles for N rounds on one core. Prints
-both throughputs in articles/s and MB/s, their ratio, and the peak memory of the process.
+both throughputs in articles/s and MB/s, their ratio, and the peak memory of the process, and
+whether the engine ran compiled (mypyc, the default install) or interpreted
+(ARMSLEDGER_PURE_PYTHON=1).
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from pathlib import Path
 
 import spacy
 
+import armsledger.extract.claims
 from armsledger.domain.core import Document
 from armsledger.extract.claims import Extractor
+from armsledger.extract.compiled import is_compiled
 from armsledger.lexicon import load_lexicons
 
 REPO_DIR = Path(__file__).resolve().parents[1]
@@ -71,6 +75,8 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     count = len(documents)
+    engine = "compiled (mypyc)" if is_compiled(armsledger.extract.claims) else "interpreted"
+    print(f"engine: {engine}")
     print(f"articles: {count}, {megabytes:.3f} MB, {claims} claims, best of {args.rounds} rounds")
     print(f"spaCy tokenizer : {count / token_s:8.1f} articles/s  {megabytes / token_s:6.2f} MB/s")
     print(

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from armsledger.extract.lookup import content_automaton, fold, longest_first
+from armsledger.extract.lookup import (
+    CONTENT,
+    CUES,
+    MARKERS,
+    Automaton,
+    Hit,
+    content_automaton,
+    cue_automaton,
+    document_automaton,
+    fold,
+    longest_first,
+    marker_automaton,
+)
 from armsledger.lexicon import ActorTerm, ItemTerm, Lexicons
 
 
@@ -41,6 +53,62 @@ def test_lookup_matches_whole_words_with_case_rules(
 def test_lookup_fold_keeps_offsets() -> None:
     text = "Kim’s “shells” İstanbul"
     assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim’s “shells”", 'kim\'s "shells"'),
+        ("‘Made‐in‑Iran’", "'made-in-iran'"),
+        ("no typography", "no typography"),
+    ],
+)
+def test_lookup_fold_plain_quotes_and_hyphens(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+def _spans(hits: list[Hit]) -> list[tuple[str, str, int]]:
+    return [(hit.kind, hit.text, hit.start) for hit in hits]
+
+
+def test_lookup_groups_share_one_automaton_but_not_their_matches() -> None:
+    automaton = Automaton(
+        [("maker", "Arms Corp", "maker"), ("goods", "arms", "goods")], [("cue", "arms", "cue")]
+    )
+    text = "Arms Corp sells arms."
+    folded = fold(text)
+    assert _spans(automaton.hits(text, folded, group=0)) == [
+        ("goods", "Arms", 0),
+        ("maker", "Arms Corp", 0),
+        ("goods", "arms", 16),
+    ]
+    assert _spans(automaton.hits(text, folded, group=1)) == [
+        ("cue", "Arms", 0),
+        ("cue", "arms", 16),
+    ]
+    assert _spans(automaton.hits(text, folded, 10, len(text), group=1)) == [("cue", "arms", 16)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran has reportedly sent drones to Russia in exchange for gold, officials said.",
+        "The US denied that it had shipped 155mm shells, which Kyiv said it never received.",
+    ],
+)
+def test_lookup_document_automaton_answers_as_the_separate_ones(
+    lexicons: Lexicons, text: str
+) -> None:
+    combined, folded = document_automaton(lexicons), fold(text)
+    separate = {
+        CONTENT: content_automaton(lexicons),
+        CUES: cue_automaton(lexicons),
+        MARKERS: marker_automaton(lexicons),
+    }
+    for group, automaton in separate.items():
+        expected = automaton.hits(text, folded)
+        assert expected, group  # each group finds something here, so the comparison means much
+        assert combined.hits(text, folded, group=group) == expected
 
 
 def test_lookup_range_returns_the_matches_lying_inside_it(lexicons: Lexicons) -> None:

@@ -20,13 +20,14 @@ from armsledger.extract.discourse import (
     is_list_item,
 )
 from armsledger.extract.lookup import (
+    CONTENT,
+    CUES,
+    MARKERS,
     Hit,
     MarkerIndex,
-    content_automaton,
-    cue_automaton,
+    document_automaton,
     fold,
     longest_first,
-    marker_automaton,
     marker_table,
 )
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
@@ -52,9 +53,8 @@ class Analyser:
 
     def __init__(self, lexicons: Lexicons) -> None:
         self.lexicons = lexicons
-        self.content = content_automaton(lexicons)
-        self.cues = cue_automaton(lexicons)
-        self.markers = marker_automaton(lexicons)
+        # Content words, cues and markers: one automaton, so one pass over each document.
+        self.automaton = document_automaton(lexicons)
         self.organisations = OrganisationFinder(lexicons.organisations)
         self.marker_table = marker_table(lexicons)
         self.amounts = AmountReader(lexicons.amounts)
@@ -90,13 +90,16 @@ class Analyser:
             for s in sentences
         ]
         found, recognised = with_organisations(
-            self.organisations, self.lexicons, text, self.content.hits(text, folded)
+            self.organisations,
+            self.lexicons,
+            text,
+            self.automaton.hits(text, folded, group=CONTENT),
         )
         # The organisation finder reads legal forms and head words; the company words of
         # grammar.yaml add names it leaves ("Kestrel Components", later "Kestrel").
         content = longest_first(found + company_hits(text, found, self.companies))
         kinds = PartyKinds(lexicons=self.lexicons, recognised=recognised)
-        cues = list(self.cues.hits(text, folded))
+        cues = self.automaton.hits(text, folded, group=CUES)
         content_by = _distribute(views, content)
         cues_by = _distribute(views, cues)
         resolver = ActorResolver(self.lexicons, text)
@@ -209,7 +212,7 @@ class Analyser:
         ]
         found = self.amounts.find(text, folded, view.start, view.end)
         view.amounts = [_outside_triggers(amount, triggers, text) for amount in found]
-        view.markers = list(self.markers.hits(text, folded, view.start, view.end))
+        view.markers = self.automaton.hits(text, folded, view.start, view.end, group=MARKERS)
         markers_by_end = MarkerIndex(self.marker_table, folded, view.start)
         structure.prepare(view)
         view.triggers = read_triggers(

@@ -18,7 +18,8 @@ import ahocorasick
 from armsledger.lexicon import ActorTerm, Cue, ItemTerm, Lexicons, Trigger
 
 Payload = ActorTerm | ItemTerm | Trigger | Cue | str
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-"})
+# Typographic quotes and hyphens folded to their plain forms (one character for one).
+_FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("‐", "-"), ("‑", "-"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,7 +38,12 @@ def fold(text: str) -> str:
     folded = text.lower()
     if len(folded) != len(text):
         folded = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return folded.translate(_FOLD)
+    # str.replace runs in C over the whole text; str.translate with a table looks every
+    # character up in a dict, which cost more than the rest of the folding.
+    for typographic, plain in _FOLD:
+        if typographic in folded:
+            folded = folded.replace(typographic, plain)
+    return folded
 
 
 @functools.lru_cache(maxsize=16384)
@@ -56,49 +62,70 @@ def _case_ok(term: str, surface: str) -> bool:
     return True
 
 
-class Automaton:
-    """An Aho-Corasick automaton of (kind, term text, payload) entries."""
+# A match as the scan keeps it: (end of the matched term, start, end, kind, payload, text). Plain
+# tuples are several times cheaper to build than Hits, and most marker matches are never asked
+# for (only sentences with a transfer are); a Hit is made when a match is handed out.
+_Match = tuple[int, int, int, str, Payload, str]
+# What the automaton stores for a folded key: its length and, for each entry with that key,
+# (group, kind, term, payload, whether its case is checked, whether it is a designation).
+_Entry = tuple[int, str, str, Payload, bool, bool]
 
-    def __init__(self, entries: Iterable[tuple[str, str, Payload]]) -> None:
-        table: dict[str, list[tuple[str, str, Payload]]] = {}
-        for kind, term, payload in entries:
-            key = fold(term)
-            if key.strip():
-                table.setdefault(key, []).append((kind, term, payload))
+
+class Automaton:
+    """An Aho-Corasick automaton of (kind, term text, payload) entries, in one or more groups.
+
+    The groups share one automaton, so a single pass over a text answers all of them; each
+    group's matches come out as if it had an automaton of its own.
+    """
+
+    def __init__(self, *groups: Iterable[tuple[str, str, Payload]]) -> None:
+        table: dict[str, list[tuple[int, str, str, Payload]]] = {}
+        for group, entries in enumerate(groups):
+            for kind, term, payload in entries:
+                key = fold(term)
+                if key.strip():
+                    table.setdefault(key, []).append((group, kind, term, payload))
+        self._groups = max(1, len(groups))
         self._automaton = ahocorasick.Automaton()
         for key, payloads in table.items():
             # Lower-case terms match in any case: only capitalised ones need the case check.
-            checked = tuple((k, t, p, t != t.lower(), _is_designation(p)) for k, t, p in payloads)
+            checked = tuple(
+                (g, k, t, p, t != t.lower(), _is_designation(p)) for g, k, t, p in payloads
+            )
             self._automaton.add_word(key, (len(key), checked))
         self._automaton.make_automaton()
-        # The last text scanned and its matches (see hits); a new text replaces them.
-        self._scanned: tuple[str, list[tuple[int, Hit]]] | None = None
+        # The last text scanned and its matches by group (see hits); a new text replaces them.
+        self._scanned: tuple[str, list[list[_Match]]] | None = None
 
-    def hits(self, text: str, folded: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Whole-word matches lying in text[start:end]; `folded` is fold(text).
+    def hits(
+        self, text: str, folded: str, start: int = 0, end: int | None = None, group: int = 0
+    ) -> list[Hit]:
+        """Whole-word matches of a group lying in text[start:end]; `folded` is fold(text).
 
         The grammar asks sentence after sentence of one document, so the whole text is scanned
         once and the matches of a range are cut out of that scan, in the same order.
         """
         if self._scanned is None or self._scanned[0] is not text:
             self._scanned = (text, self._scan(text, folded))
-        matches = self._scanned[1]
+        matches = self._scanned[1][group]
         stop = len(text) if end is None else end
         if start == 0 and stop == len(text):
-            return [hit for _, hit in matches]
+            return [_hit(match) for match in matches]
         # Matches come in order of their last character; one lying in the range ends after
         # `start` and no later than `stop`.
-        low = bisect.bisect_right(matches, start, key=lambda match: match[0])
-        high = bisect.bisect_right(matches, stop, key=lambda match: match[0])
-        return [hit for _, hit in matches[low:high] if hit.start >= start]
+        low = bisect.bisect_right(matches, start, key=_match_finish)
+        high = bisect.bisect_right(matches, stop, key=_match_finish)
+        return [_hit(match) for match in matches[low:high] if match[1] >= start]
 
-    def _scan(self, text: str, folded: str) -> list[tuple[int, Hit]]:
-        """(end of the matched term, hit) for every whole-word match, in the automaton's order."""
+    def _scan(self, text: str, folded: str) -> list[list[_Match]]:
+        """Every whole-word match of each group, in the automaton's order."""
         size = len(text)
-        found: list[tuple[int, Hit]] = []
+        found: list[list[_Match]] = [[] for _ in range(self._groups)]
         # Bound once: this loop runs for every raw match of every document.
-        append, variant_at = found.append, _VARIANT.match
-        for last, (length, payloads) in self._automaton.iter(folded):
+        variant_at = _VARIANT.match
+        for last, value in self._automaton.iter(folded):
+            length: int = value[0]
+            payloads: tuple[_Entry, ...] = value[1]
             first = last - length + 1
             if first > 0 and text[first].isalnum() and text[first - 1].isalnum():
                 continue
@@ -110,15 +137,20 @@ class Automaton:
                 variant_end = variant.end()
             surface = text[first:finish]
             hit_text = surface if variant_end == finish else text[first:variant_end]
-            for kind, term, payload, cased, designation in payloads:
+            for group, kind, term, payload, cased, designation in payloads:
                 if variant_end != finish and not designation:
                     continue
                 if not cased or _case_ok(term, surface):
-                    hit = Hit(
-                        start=first, end=variant_end, kind=kind, payload=payload, text=hit_text
-                    )
-                    append((finish, hit))
+                    found[group].append((finish, first, variant_end, kind, payload, hit_text))
         return found
+
+
+def _match_finish(match: _Match) -> int:
+    return match[0]
+
+
+def _hit(match: _Match) -> Hit:
+    return Hit(start=match[1], end=match[2], kind=match[3], payload=match[4], text=match[5])
 
 
 # A type name continues with its variant suffix: "Leopard 2A4s", "AIM-9M", "Su-30SMEs", "T-72B3".
@@ -142,17 +174,38 @@ def longest_first(hits: Iterable[Hit]) -> list[Hit]:
     return kept
 
 
+# The groups of `document_automaton`: one scan of a document serves all three.
+CONTENT, CUES, MARKERS = 0, 1, 2
+
+
+def document_automaton(lexicons: Lexicons) -> Automaton:
+    """Content words, cues and scanned markers in one automaton (groups CONTENT, CUES, MARKERS)."""
+    return Automaton(_content_entries(lexicons), _cue_entries(lexicons), _marker_entries(lexicons))
+
+
 def content_automaton(lexicons: Lexicons) -> Automaton:
+    return Automaton(_content_entries(lexicons))
+
+
+def cue_automaton(lexicons: Lexicons) -> Automaton:
+    return Automaton(_cue_entries(lexicons))
+
+
+def marker_automaton(lexicons: Lexicons) -> Automaton:
+    return Automaton(_marker_entries(lexicons))
+
+
+def _content_entries(lexicons: Lexicons) -> list[tuple[str, str, Payload]]:
     entries: list[tuple[str, str, Payload]] = []
     entries += [("actor", term.text, term) for term in lexicons.actor_terms]
     entries += [("organ", name, name) for name in lexicons.generic_organs]
     entries += [("organ", name, name) for name in sorted(lexicons.collectives)]
     entries += [("item", term.text, term) for term in lexicons.item_terms]
     entries += [("trigger", trigger.form, trigger) for trigger in lexicons.triggers]
-    return Automaton(entries)
+    return entries
 
 
-def cue_automaton(lexicons: Lexicons) -> Automaton:
+def _cue_entries(lexicons: Lexicons) -> list[tuple[str, str, Payload]]:
     entries: list[tuple[str, str, Payload]] = []
     for kind, cues in (
         ("speech", lexicons.speech),
@@ -162,7 +215,7 @@ def cue_automaton(lexicons: Lexicons) -> Automaton:
     ):
         entries += [(kind, cue.text, cue) for cue in cues]
     entries += [("backref", term, resolve) for term, resolve in lexicons.grammar.backrefs.items()]
-    return Automaton(entries)
+    return entries
 
 
 # Markers the grammar scans a sentence for (clause breaks, "which", "in exchange for"...).
@@ -185,11 +238,11 @@ LOOKED_UP_ROLES = (
 _WORDS_BEFORE = re.compile(r"[\w'’-]+|[;:()–—&]")
 
 
-def marker_automaton(lexicons: Lexicons) -> Automaton:
+def _marker_entries(lexicons: Lexicons) -> list[tuple[str, str, Payload]]:
     entries: list[tuple[str, str, Payload]] = []
     for role in SCANNED_ROLES:
         entries += [(f"marker:{role}", word, role) for word in lexicons.grammar.words(role)]
-    return Automaton(entries)
+    return entries
 
 
 def marker_table(lexicons: Lexicons) -> dict[str, frozenset[str]]:

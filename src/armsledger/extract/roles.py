@@ -492,18 +492,17 @@ class RoleReader:
 
     def _after(self, view: SentenceView, start: int, end: int, roles: set[str]) -> list[ActorRef]:
         for actor in view.actors:
+            if not start <= actor.start < end:
+                continue  # tested first: the searches below are the costly part
             if _ACCORDING.search(self.text, max(start, actor.start - 30), actor.start):
                 continue  # "according to the Stockholm institute" names a source, not a party
             if "agent_markers" in roles and _MADE_BY.search(
                 self.text, max(start, actor.start - 40), actor.start
             ):
                 continue
-            if (
-                (start <= actor.start < end and not actor.is_modifier)
-                or (
-                    start <= actor.start < end and actor.is_modifier and self._bare_adjective(actor)
-                )
-            ) and self._preceded_by(actor.start, start) & roles:
+            if (not actor.is_modifier or self._bare_adjective(actor)) and self._preceded_by(
+                actor.start, start
+            ) & roles:
                 return self._coordinated(view, actor, end)
         return []
 

@@ -505,10 +505,33 @@ def _adjectival(text: str, start: int, end: int, floor: int) -> bool:
 
 
 def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
-    found = _TRAILING_WORD.search(text[max(floor, start - 40) : start])
-    if not found:
-        return "", start
-    return found.group(1), max(floor, start - 40) + found.start(1)
+    """The last word in the 40 characters before `start`, as `_TRAILING_WORD` finds it.
+
+    Asked for every trigger and candidate, so it scans back over characters instead of running
+    the end-anchored regex, which retries at every position of the window."""
+    low = max(floor, start - 40)
+    last = start
+    while last > low and not _is_word_char(text[last - 1]):
+        last -= 1
+    if last == low:  # no word character: only the regex knows the odd cases ("'-")
+        found = _TRAILING_WORD.search(text[low:start])
+        return (found.group(1), low + found.start(1)) if found else ("", start)
+    end = last
+    while end < start and text[end] in _WORD_PUNCTUATION:
+        end += 1
+    first = last - 1
+    while first > low and (_is_word_char(text[first - 1]) or text[first - 1] in _WORD_PUNCTUATION):
+        first -= 1
+    return text[first:end], first
+
+
+# Inside a word for `_TRAILING_WORD` but not regex word characters.
+_WORD_PUNCTUATION = "’'-"
+
+
+def _is_word_char(char: str) -> bool:
+    """What the regex `\\w` matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def standing_end(actor: ActorRef, text: str, standing: frozenset[str]) -> int | None:
