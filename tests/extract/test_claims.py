@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from armsledger.domain.core import Document, DocumentMeta, Modality, Polarity, SourceKind, Stage
+from armsledger.domain.core import (
+    ActorKind,
+    Document,
+    DocumentMeta,
+    Modality,
+    Polarity,
+    SourceKind,
+    Stage,
+)
 from armsledger.extract.claims import Extractor
 from armsledger.lexicon import Lexicons
 
@@ -97,3 +105,14 @@ def test_claims_bare_mention_folds_only_when_it_refers_back(extractor: Extractor
         claims = extractor.extract(_document(text))
         values = [c.quantity.value if c.quantity else None for c in claims]
         assert values == expected, text
+
+
+def test_claims_unlisted_parties_keep_their_kind(extractor: Extractor) -> None:
+    # Neither name is in actors.yaml: the recogniser finds them by a legal form and by
+    # "the ... gang"; the ledger must not store them as states.
+    text = "Marlow Freight Ltd sold 300 rifles to the Los Lobos gang, prosecutors said."
+    claims = extractor.extract(_document(text))
+    parties = {(c.supplier.id, c.supplier.kind, c.recipient.id, c.recipient.kind) for c in claims}
+    assert parties == {
+        ("Marlow Freight Ltd", ActorKind.COMPANY, "Los Lobos", ActorKind.ARMED_GROUP)
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from armsledger.domain.core import ActorKind, Document, SourceKind
 from armsledger.extract.actors import ActorResolver
@@ -42,10 +42,18 @@ from armsledger.extract.speakers import SpeakerNamer
 from armsledger.extract.structure import Structure, read_triggers
 from armsledger.extract.time import TimeReader
 from armsledger.extract.tokens import Sentence, split_sentences
-from armsledger.lexicon import ItemTerm, Lexicons, Trigger
+from armsledger.lexicon import ActorTerm, ItemTerm, Lexicons, Trigger
 
 # Compiled at import: these run on hot paths, once per sentence or item.
 _DESIGNATION_PLURAL_S = re.compile(r"(?<=[0-9A-Z])s$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reading:
+    """A document as the analyser read it: its sentences, and what kind of party each id is."""
+
+    views: list[SentenceView]
+    parties: PartyKinds
 
 
 class Analyser:
@@ -82,6 +90,11 @@ class Analyser:
         )
 
     def analyse(self, document: Document) -> list[SentenceView]:
+        return self.read(document).views
+
+    def read(self, document: Document) -> Reading:
+        """The sentences read, and the kind of every party named in them: the lexicon's, or the
+        recogniser's for names no lexicon lists (a company, a gang)."""
         text = document.text
         folded = fold(text)
         sentences = [s for s in split_sentences(text) if not _in_boilerplate(s, document)]
@@ -97,7 +110,9 @@ class Analyser:
         )
         # The organisation finder reads legal forms and head words; the company words of
         # grammar.yaml add names it leaves ("Kestrel Components", later "Kestrel").
-        content = longest_first(found + company_hits(text, found, self.companies))
+        companies = company_hits(text, found, self.companies)
+        content = longest_first(found + companies)
+        recognised = {**_company_kinds(companies), **recognised}
         kinds = PartyKinds(lexicons=self.lexicons, recognised=recognised)
         cues = self.automaton.hits(text, folded, group=CUES)
         content_by = _distribute(views, content)
@@ -142,7 +157,7 @@ class Analyser:
                 grammar.mentioned_items = [i for i in view.items if not i.blocked]
         fill_missing_parties(views, replace(self.party_hints, text=text))
         denial_frames(views, text)
-        return views
+        return Reading(views=views, parties=kinds)
 
     def _domestic(self, frame: Frame) -> bool:
         """A state and its own company on the two sides ("Rheinmetall received an order from the
@@ -423,3 +438,12 @@ def _distribute(views: list[SentenceView], hits: Iterable[Hit]) -> list[list[Hit
         if index >= 0 and hit.end <= views[index].end:
             buckets[index].append(hit)
     return buckets
+
+
+def _company_kinds(hits: list[Hit]) -> dict[str, ActorKind]:
+    """The names found by their company words are companies."""
+    return {
+        hit.payload.actor_id: ActorKind.COMPANY
+        for hit in hits
+        if isinstance(hit.payload, ActorTerm)
+    }

@@ -19,10 +19,11 @@ from armsledger.domain.core import (
     Span,
     TimeRef,
 )
-from armsledger.extract.analysis import Analyser
+from armsledger.extract.analysis import Analyser, Reading
 from armsledger.extract.discourse import denier_name
 from armsledger.extract.explain import SentenceExplanation, explain_views
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
+from armsledger.extract.organisations import PartyKinds
 from armsledger.lexicon import Lexicons
 
 
@@ -34,19 +35,19 @@ class Extractor:
 
     def extract(self, document: Document) -> list[Claim]:
         """Every transfer claim of the document, deterministic and sorted by evidence offsets."""
-        views = self.analyser.analyse(document)
-        return self._claims(document, views)
+        reading = self.analyser.read(document)
+        return self._claims(document, reading)
 
     def explain(self, document: Document) -> list[SentenceExplanation]:
-        views = self.analyser.analyse(document)
-        claims = self._claims(document, views)
-        return explain_views(document, views, claims)
+        reading = self.analyser.read(document)
+        claims = self._claims(document, reading)
+        return explain_views(document, reading.views, claims)
 
-    def _claims(self, document: Document, views: list[SentenceView]) -> list[Claim]:
+    def _claims(self, document: Document, reading: Reading) -> list[Claim]:
         claims: dict[tuple[object, ...], Claim] = {}
-        for view in views:
+        for view in reading.views:
             for frame in view.frames:
-                for claim in self._frame_claims(document, view, frame):
+                for claim in self._frame_claims(document, view, frame, reading.parties):
                     claims.setdefault(
                         (
                             *_claim_order(claim),
@@ -60,7 +61,9 @@ class Extractor:
         kept = _fold_hypernyms(list(claims.values()), self.lexicons.item_parents)
         return sorted(_fold_unquantified(kept), key=_claim_order)
 
-    def _frame_claims(self, document: Document, view: SentenceView, frame: Frame) -> list[Claim]:
+    def _frame_claims(
+        self, document: Document, view: SentenceView, frame: Frame, parties: PartyKinds
+    ) -> list[Claim]:
         evidence = Span(
             doc_id=document.id,
             start=view.start,
@@ -91,8 +94,8 @@ class Extractor:
                     claims += [
                         Claim(
                             doc_id=document.id,
-                            supplier=self._actor(supplier_id),
-                            recipient=self._actor(recipient_id),
+                            supplier=_actor(supplier_id, parties),
+                            recipient=_actor(recipient_id, parties),
                             item=Item(
                                 category=item.category, designation=item.designation, term=item.text
                             ),
@@ -120,13 +123,14 @@ class Extractor:
                 return True
         return False
 
-    def _actor(self, actor_id: str) -> Actor:
-        return self.lexicons.actor_by_id(actor_id) or Actor(id=actor_id, name=actor_id)
+    def _name(self, actor_id: str) -> str:
+        actor = self.lexicons.actor_by_id(actor_id)
+        return actor.name if actor is not None else actor_id
 
     def _source(self, view: SentenceView, frame: Frame) -> Source:
         if frame.denier:
             names = [
-                self._actor(part).name if ref.role in ("pair", "pronoun") else ref.text
+                self._name(part) if ref.role in ("pair", "pronoun") else ref.text
                 for ref in frame.denier
                 for part in ref.actor_id.split("+")
             ]
@@ -149,6 +153,16 @@ class Extractor:
 # closes the clause it tags; a clause after it, with its own subject, is the outlet's.
 _TAG_OPENING = re.compile(r",\s*(?:[\w’'.-]+\s+){0,7}$")
 _TAG_CLOSING = re.compile(r"[\s,]*")
+
+
+def _actor(actor_id: str, parties: PartyKinds) -> Actor:
+    """The lexicon's actor, else a name the recogniser found, kept with its kind (a company is
+    stored as a company, not as a state)."""
+    known = parties.lexicons.actor_by_id(actor_id)
+    if known is not None:
+        return known
+    kind = parties.kind(actor_id) or ActorKind.STATE
+    return Actor(id=actor_id, name=actor_id, kind=kind)
 
 
 def _after_mid_tag(text: str, view: SentenceView, frame: Frame) -> bool:
