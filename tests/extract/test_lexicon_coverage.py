@@ -120,7 +120,7 @@ def _actor_ids(automaton: Automaton, text: str) -> set[str]:
         # armed groups and companies by canonical name
         ("Ansar Allah", "Houthis"),
         ("Sanaa", "Houthis"),
-        ("Hemedti", "Rapid Support Forces"),
+        ("Hemedti", "RSF"),
         ("Africa Corps", "Wagner Group"),
         ("Hashd al-Shaabi", "Popular Mobilization Forces"),
         ("Islamic State", "Islamic State"),
@@ -147,7 +147,7 @@ def test_lexicon_coverage_actor_surface_names_actor(
     [
         ("Hezbollah", "armed_group", "LBN"),
         ("Houthis", "armed_group", "YEM"),
-        ("Rapid Support Forces", "armed_group", "SDN"),
+        ("RSF", "armed_group", "SDN"),
         ("al-Shabaab", "armed_group", "SOM"),
         ("Arakan Army", "armed_group", "MMR"),
         ("Baykar", "company", "TUR"),
@@ -285,7 +285,7 @@ def test_lexicon_coverage_blocking_heads_stop_producer_readings(
             ("ISR", "AZE", "drones", "Harop"),
         ),
         ("Port Sudan received Mohajer-6 drones from Iran.", ("IRN", "SDN", "drones", "Mohajer-6")),
-        ("The UAE supplied drones to the RSF.", ("ARE", "Rapid Support Forces", "drones", None)),
+        ("The UAE supplied drones to the RSF.", ("ARE", "RSF", "drones", None)),
         ("Iran has shipped Burkan missiles to Sanaa.", ("IRN", "Houthis", "missiles", "Burkan")),
         ("Delhi bought S-400 missiles from Moscow.", ("RUS", "IND", "air_defense", "S-400")),
         ("Pakistan sold JF-17 fighter jets to Azerbaijan.", ("PAK", "AZE", "aircraft", "JF-17")),
