@@ -19,6 +19,7 @@ _LIST_CLOSING_CONJUNCTION = re.compile(r"\b(?:and|or)\b|&|as well as")
 # "Russian forces": a nationality adjective still names the state as party.
 _LEADING_FORCES_NOUN = re.compile(r"\s+(?:forces|troops|army|military|units|soldiers|side)\b")
 _LEADING_POSSESSIVE = re.compile(r"^['’]s?")
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _AND_OR = re.compile(r"\b(?:and|or)\b|&")
 # What opens reported words after a speech cue: "that", a comma, colon or quote.
@@ -501,10 +502,21 @@ class RoleReader:
             ):
                 continue
             if (not actor.is_modifier or self._bare_adjective(actor)) and self._preceded_by(
-                actor.start, start
+                self._possessor_start(view, actor), start
             ) & roles:
                 return self._coordinated(view, actor, end)
         return []
+
+    def _possessor_start(self, view: SentenceView, actor: ActorRef) -> int:
+        """ "to Sudan's Rapid Support Forces", "to Yemen's Houthis": the preposition stands
+        before the state that locates the group, so the group's phrase starts there."""
+        for earlier in view.actors:
+            adjacent = earlier.end < actor.start and _POSSESSIVE_GAP.fullmatch(
+                self.text, earlier.end, actor.start
+            )
+            if earlier.possessive and earlier.is_modifier and adjacent:
+                return earlier.start
+        return actor.start
 
     def _bare_adjective(self, actor: ActorRef) -> bool:
         """ "to Russian forces" still names Russia as the receiver."""
