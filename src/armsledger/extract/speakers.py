@@ -45,6 +45,7 @@ class SpeakerNamer:
         }
         self.anonymous = {w.lower() for w in grammar.words("anonymous_heads")}
         self.media = {w.lower() for w in grammar.words("media_heads")}
+        self.government = {w.lower() for w in grammar.words("government_heads")}
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
         self._media_names = re.compile(rf"\b(?:{_alternation(grammar.words('media_names'))})\b")
         self.org_name_words = set(grammar.words("organization_name_words"))
@@ -103,6 +104,9 @@ class SpeakerNamer:
         lowered = _head_part(lowered)
         heads = set(lowered) | {" ".join(pair) for pair in itertools.pairwise(lowered)}
         heads |= {head.removesuffix("s") for head in heads}  # "the monitors", "two agencies"
+        # "South Korea's spy agency", "military intelligence": a state body, not a news agency.
+        if heads & self.government:
+            return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
         if heads & self.organizations:
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if heads & self.media:
