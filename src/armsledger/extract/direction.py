@@ -20,7 +20,7 @@ from armsledger.extract.lookup import Hit, MarkerIndex
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
-from armsledger.extract.roles import first_found, optional
+from armsledger.extract.roles import SEIZING, first_found, optional
 from armsledger.lexicon import Lexicons
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -307,7 +307,17 @@ class DirectionGrammar(ModalityReader):
             subject = self._subject(view, clause, trigger)
             if subject and self._against(subject[-1], trigger):
                 return [a.actor_id for a in subject]
-        return []
+        return self._passive_seizers(view, trigger)
+
+    def _passive_seizers(self, view: SentenceView, trigger: TriggerRef) -> list[str]:
+        """ "Rifles bound for the Houthis were seized by the US Navy": the agent of a seizure
+        elsewhere in the sentence is no party to the flow either."""
+        return [
+            actor.actor_id
+            for seizure in view.triggers
+            if seizure is not trigger and seizure.passive and seizure.trigger.id in SEIZING
+            for actor in self._after(view, seizure.end, view.end, {"agent_markers"})
+        ]
 
     def _exchange_frames(
         self,

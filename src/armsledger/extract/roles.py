@@ -136,7 +136,7 @@ _SHARE_GAP = re.compile(
     re.IGNORECASE,
 )
 # Carry triggers whose subject takes the goods from someone else's flow.
-_SEIZING = frozenset({"seize", "find"})
+SEIZING = frozenset({"seize", "find"})
 # "munitions made by Roketsan", "missiles, manufactured by Thales,": the maker, not the giver.
 _MADE_BY = re.compile(
     r"\b(?:made|manufactured|built|produced|developed|designed|assembled)\s+(?:[\w-]+\s+){0,2}"
@@ -227,7 +227,7 @@ class RoleReader:
     def _seized(self, view: SentenceView, trigger: TriggerRef) -> bool:
         """Whether the trigger, or one before it in the sentence, seizes or finds goods."""
         return any(
-            t.trigger.id in _SEIZING and t.start <= trigger.start
+            t.trigger.id in SEIZING and t.start <= trigger.start
             for t in view.triggers
             if t.pattern == "carry"
         )
