@@ -464,6 +464,8 @@ def _fill_from_partner(
             if as_supplier
             else (other.recipients, other.suppliers)
         )
+        if index > view.index and frame.rule_id.startswith("counterflow"):
+            continue  # a payment's payee is the seller named before it, never after
         if any(a.actor_id == known.actor_id for a in sides[0]) and sides[1]:
             distance = view.index - index if index <= view.index else 10_000 + index - view.index
             candidates.append((distance, sides[1][0].actor_id))
