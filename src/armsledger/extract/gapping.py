@@ -3,7 +3,8 @@
 News lists tallies by leaving the verb and the item out of every conjunct but the first:
 "Poland has handed over 14 Leopards, Spain 10 and Canada eight" (new subjects with counts),
 "Turkey sold 24 drones to Poland and 12 to Romania" (new recipients with counts) and
-"bought jets from Russia and drones from China" (each item with its own source). Each conjunct
+"bought jets from Russia and drones from China" (each item with its own source), "bought 24 jets
+in 2015 and 30 more in 2021" (a count of the same goods between the same parties). Each conjunct
 is a transfer of its own, so it becomes a frame of its own, copied from the full one.
 """
 
@@ -26,6 +27,8 @@ _BEFORE_SUBJECT = re.compile(r"^\s*,?\s*(?:and|while|with|plus)?\s*(?:the\s+)?$"
 _BEFORE_COUNT = re.compile(r"^\s*(?:,\s*)?(?:and|while|plus)?\s*$", re.IGNORECASE)
 # Between a count or item and the party it goes with: "12 to Romania", "drones from China".
 _BARE_NUMERAL = re.compile(r"\s+(\d{1,3}(?:,\d{3})+|\d+)(?=\s*(?:,|and\b|\.|;|$))")
+# A count of the same goods for the same parties: "bought 24 jets in 2015 and 30 more in 2021".
+_MORE = re.compile(r"\s+(?:more|others|additional|extra)\b")
 _PARTY_MARKER = re.compile(r"^\s+(to|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -73,6 +76,11 @@ def _count_conjuncts(frame: Frame, view: SentenceView, text: str) -> list[Frame]
         elif party is not None and _BEFORE_COUNT.match(_last_conjunct(cursor, amount.start, text)):
             found.append(_copy(frame, [_elided(model, amount)], party[0], party[1]))
             cursor = party[1].end
+        elif _MORE.match(text, amount.end) and _BEFORE_COUNT.match(
+            _last_conjunct(cursor, amount.start, text)
+        ):
+            found.append(_same_parties(frame, [_elided(model, amount)]))
+            cursor = amount.end
     return found
 
 
@@ -170,10 +178,15 @@ def _elided(model: ItemRef, amount: Amount) -> ItemRef:
 
 
 def _copy(frame: Frame, items: list[ItemRef], side: str | None, actor: ActorRef) -> Frame:
-    copied = replace(frame, items=items, rule_id=frame.rule_id.replace(".v1", "+gapped.v1"))
+    copied = _same_parties(frame, items)
     if side == "from":
         copied.suppliers = [actor]
     else:
         copied.recipients = [actor]
+    return copied
+
+
+def _same_parties(frame: Frame, items: list[ItemRef]) -> Frame:
+    copied = replace(frame, items=items, rule_id=frame.rule_id.replace(".v1", "+gapped.v1"))
     copied.hedges, copied.notes = list(frame.hedges), list(frame.notes)
     return copied
