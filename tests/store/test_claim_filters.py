@@ -93,3 +93,13 @@ def test_claim_filter_many_doc_ids_keeps_order_and_paging(
     first_bravo = min(bravo_claims, key=lambda claim: claim.id).rule_id
     wanted = ClaimFilter(doc_ids=doc_ids, offset=1, limit=3)
     assert [claim.rule_id for claim in read_only_store.claims(wanted)] == ["b", "c", first_bravo]
+
+
+def test_claim_filter_many_flows_reads_in_slices(read_only_store: Store) -> None:
+    # 1,500 flows make an OR chain deeper than SQLite's 1,000-level limit in one query; the two
+    # stored flows sort to opposite ends of the list, so they land in different slices.
+    absent = [(f"X{number:04}", "VLD", "drones") for number in range(1500)]
+    flows = (("Acme Arms", "VLD", "fuel"), *absent, ("NRL", "VLD", "drones"))
+    assert labels(read_only_store.claims(ClaimFilter(flows=flows))) == {"b", "e"}
+    paged = read_only_store.claims(ClaimFilter(flows=flows, offset=1, limit=1))
+    assert [claim.rule_id for claim in paged] == ["e"]

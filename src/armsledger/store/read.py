@@ -27,6 +27,8 @@ from armsledger.store.tables import (
 LIKE_ESCAPE = "\\"
 # Bound parameters per IN list: far below SQLite's and PostgreSQL's limits.
 IN_LIST_SIZE = 500
+# Flows per query: each is one more OR term, and SQLite allows an expression 1,000 levels deep.
+FLOW_LIST_SIZE = 200
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,6 +70,8 @@ class RunRecord:
 def select_claims(session: Session, filters: ClaimFilter) -> list[Claim]:
     if filters.doc_ids is not None and len(filters.doc_ids) > IN_LIST_SIZE:
         return _select_claims_in_chunks(session, filters)
+    if filters.flows is not None and len(filters.flows) > FLOW_LIST_SIZE:
+        return _select_flows_in_chunks(session, filters)
     supplier = aliased(ActorRow, name="supplier")
     recipient = aliased(ActorRow, name="recipient")
     query = (
@@ -135,6 +139,22 @@ def _select_claims_in_chunks(session: Session, filters: ClaimFilter) -> list[Cla
     for chunk in chunked(sorted(set(filters.doc_ids or ()))):
         unpaged = replace(filters, doc_ids=chunk, limit=None, offset=0)
         found.extend(select_claims(session, unpaged))
+    return _page(found, filters)
+
+
+def _select_flows_in_chunks(session: Session, filters: ClaimFilter) -> list[Claim]:
+    """One query per slice of flows: SQLite parses "a OR b OR ..." as a tree one level deeper
+    per term and refuses more than 1,000 levels, so a long list of flows is read in slices."""
+    flows = sorted(set(filters.flows or ()))
+    found: list[Claim] = []
+    for start in range(0, len(flows), FLOW_LIST_SIZE):
+        chunk = tuple(flows[start : start + FLOW_LIST_SIZE])
+        found.extend(select_claims(session, replace(filters, flows=chunk, limit=None, offset=0)))
+    return _page(found, filters)
+
+
+def _page(found: list[Claim], filters: ClaimFilter) -> list[Claim]:
+    """Claims read in slices, merged in the order one query would give, then paged."""
     found.sort(key=claim_order)
     stop = None if filters.limit is None else filters.offset + filters.limit
     return found[filters.offset : stop]
