@@ -269,7 +269,13 @@ def _outside_triggers(amount: Amount, triggers: list[Hit], text: str) -> Amount:
             quantity = replace(
                 amount.quantity, low=value, high=value, text=text[start : amount.end]
             )
-            return replace(amount, start=start, quantity=quantity)
+            return Amount(
+                start=start,
+                end=amount.end,
+                quantity=quantity,
+                has_unit=amount.has_unit,
+                is_money=amount.is_money,
+            )
     return amount
 
 

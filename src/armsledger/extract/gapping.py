@@ -10,7 +10,6 @@ is a transfer of its own, so it becomes a frame of its own, copied from the full
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from armsledger.domain.core import Quantity
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
@@ -170,7 +169,9 @@ def _elided(model: ItemRef, amount: Amount) -> ItemRef:
 
 
 def _copy(frame: Frame, items: list[ItemRef], side: str | None, actor: ActorRef) -> Frame:
-    copied = replace(frame, items=items, rule_id=frame.rule_id.replace(".v1", "+gapped.v1"))
+    copied = frame.copy()
+    copied.items = items
+    copied.rule_id = frame.rule_id.replace(".v1", "+gapped.v1")
     if side == "from":
         copied.suppliers = [actor]
     else:

@@ -8,7 +8,6 @@ when it stands right before the item it counts (see attach in direction.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from armsledger.domain.core import Quantity
 from armsledger.extract.lookup import Automaton, Payload
@@ -29,15 +28,39 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LETTER_SCALES = ("m", "mn", "mln", "bn", "b", "k", "tn")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Amount:
-    """An amount found in a sentence; `end` includes its unit noun when it has one."""
+    """An amount found in a sentence; `end` includes its unit noun when it has one.
 
-    start: int
-    end: int
-    quantity: Quantity
-    has_unit: bool  # counts containers, trains, tonnes...: the item follows "of"/"carrying"
-    is_money: bool
+    Immutable by convention: a plain slotted class instead of a frozen dataclass, because mypyc
+    compiles its hand-written `__init__` and not the one `dataclasses` generates (see Hit in
+    lookup.py and docs/performance.md). Equality and hash are the dataclass's (all fields).
+    """
+
+    __slots__ = ("end", "has_unit", "is_money", "quantity", "start")
+
+    def __init__(
+        self, *, start: int, end: int, quantity: Quantity, has_unit: bool, is_money: bool
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.quantity = quantity
+        self.has_unit = has_unit  # counts containers, trains, tonnes...: the item follows "of"
+        self.is_money = is_money
+
+    def _key(self) -> tuple[int, int, Quantity, bool, bool]:
+        return (self.start, self.end, self.quantity, self.has_unit, self.is_money)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Amount) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Amount(start={self.start!r}, end={self.end!r}, quantity={self.quantity!r}, "
+            f"has_unit={self.has_unit!r}, is_money={self.is_money!r})"
+        )
 
 
 def _alternation(words: list[str]) -> str:
