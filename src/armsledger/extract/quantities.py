@@ -83,7 +83,9 @@ class AmountReader:
             rf"(?P<letter>(?:{_alternation(list(_LETTER_SCALES))})\b)?",
             re.IGNORECASE,
         )
-        self._digit = re.compile(r"(?<![\w.,/-])\d")
+        # A digit not continuing a word or number. The digit comes first and the look-behind
+        # after it, so the regex engine skips to digits instead of testing every position.
+        self._digit = re.compile(r"\d(?<![\w.,/-]\d)")
         self._qual_before = re.compile(rf"\b(?:{qualifier})\s+$", re.IGNORECASE)
         self._sym_before = re.compile(rf"(?:{symbol})\s?$")
         anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
