@@ -13,14 +13,8 @@ from hypothesis import strategies as st
 
 from armsledger.domain.core import Claim, Document, DocumentMeta
 from armsledger.extract.claims import Extractor
-from armsledger.extract.direction import (
-    _NOT_ASSERTED,
-    _TARGET,
-    NOT_ASSERTED_WORDS,
-    TARGET_WORDS,
-    may_contain,
-    prefilter_text,
-)
+from armsledger.extract.direction import _NOT_ASSERTED, _TARGET, NOT_ASSERTED_WORDS, TARGET_WORDS
+from armsledger.extract.lookup import may_contain, prefilter_text
 
 
 def _claims(extractor: Extractor, text: str) -> list[Claim]:

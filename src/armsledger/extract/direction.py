@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from armsledger.domain.core import Quantity
 from armsledger.extract.clauses import clauses
 from armsledger.extract.gapping import gapped_frames
-from armsledger.extract.lookup import Hit, MarkerIndex
+from armsledger.extract.lookup import Hit, MarkerIndex, may_contain, prefilter_text
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
@@ -182,9 +182,6 @@ TARGET_WORDS = (
     "turn", "system", "component", "parts", "engine", "electronics", "used", "enough",
     "protect", "shield",
 )  # fmt: skip
-# Characters that a case-insensitive pattern matches with an ASCII letter but that lower() does
-# not turn into it (or turns into two characters): "ı", "ſ", "İ".
-_UNFOLDED = ("\u0131", "\u017f", "\u0130")
 # People after "from" are whom the goods come from: "bought rifles from corrupt soldiers".
 _FROM_PEOPLE = re.compile(r"\b(?:from|by)\s+(?:the\s+|a\s+|some\s+)?(?:[\w-]+\s+){0,2}$")
 _FOR_AFTER_GOODS = re.compile(
@@ -250,22 +247,6 @@ def _supplied_by(parties: list[ActorRef], earlier: list[Frame]) -> list[ActorRef
 
 # How many of the document's latest transfers a payment may look back over for its payee.
 _PAYEE_REACH = 6
-
-
-def prefilter_text(text: str) -> str | None:
-    """The text lower-cased for may_contain, or None where a lower-cased literal could miss a
-    case-insensitive match (then every window may match)."""
-    if any(ch in text for ch in _UNFOLDED):
-        return None
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else None
-
-
-def may_contain(lowered: str | None, words: tuple[str, ...], start: int, end: int) -> bool:
-    """Whether text[start:end] may hold one of `words` (lower-case literals), case aside."""
-    if lowered is None:
-        return True
-    return any(lowered.find(word, start, end) >= 0 for word in words)
 
 
 class DirectionGrammar(ModalityReader):

@@ -57,6 +57,29 @@ class Hit:
         )
 
 
+# Characters that a case-insensitive pattern matches with an ASCII letter but that lower() does
+# not turn into it (or turns into two characters): "ı", "ſ", "İ".
+UNFOLDED = ("\u0131", "\u017f", "\u0130")
+
+
+def prefilter_text(text: str) -> str | None:
+    """The text lower-cased for may_contain, or None where a lower-cased literal could miss a
+    case-insensitive match (then every window may match)."""
+    if any(ch in text for ch in UNFOLDED):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def may_contain(text: str | None, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether text[start:end] may hold one of `words`: a prefilter before a regex that cannot
+    match without one of them. For a case-insensitive regex, `text` is prefilter_text(...) and
+    `words` are lower-case; None (no usable lower-cased text) answers that any window may."""
+    if text is None:
+        return True
+    return any(text.find(word, start, end) >= 0 for word in words)
+
+
 def fold(text: str) -> str:
     """Lower-cased text of the same length, so offsets carry over unchanged."""
     folded = text.lower()

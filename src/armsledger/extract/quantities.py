@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from armsledger.domain.core import Quantity
-from armsledger.extract.lookup import Automaton, Payload
+from armsledger.extract.lookup import Automaton, Payload, prefilter_text
 from armsledger.lexicon import AmountWords
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -87,6 +87,10 @@ class AmountReader:
         # after it, so the regex engine skips to digits instead of testing every position.
         self._digit = re.compile(r"\d(?<![\w.,/-]\d)")
         self._qual_before = re.compile(rf"\b(?:{qualifier})\s+$", re.IGNORECASE)
+        # What a window must end with (spaces aside) for _qual_before to match in it: a cheap
+        # test first (exact only for ASCII qualifiers; see _may_qualify).
+        self._qualifier_ends = tuple(q.lower() for q in words.qualifiers)
+        self._ascii_qualifiers = all(q.isascii() for q in words.qualifiers)
         self._sym_before = re.compile(rf"(?:{symbol})\s?$")
         anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
         anchors += [
@@ -161,7 +165,12 @@ class AmountReader:
         symbol = self._sym_before.search(text, max(start, position - 5), position)
         if symbol and kind == "digit":
             head = symbol.start()
-        qualifier = self._qual_before.search(text, max(start, head - 30), head)
+        window = max(start, head - 30)
+        qualifier = (
+            self._qual_before.search(text, window, head)
+            if self._may_qualify(text, window, head)
+            else None
+        )
         if qualifier:
             head = qualifier.start()
         if kind == "vague":
@@ -171,6 +180,16 @@ class AmountReader:
         if match is None or match.end("num") <= position:
             return None
         return self._number_amount(text, match, start, end)
+
+    def _may_qualify(self, text: str, window: int, head: int) -> bool:
+        """Whether _qual_before may match in text[window:head]: a match is a qualifier and then
+        spaces up to `head`, so the window, spaces stripped, ends with a qualifier (lower-cased
+        as prefilter_text does, which gives up on the letters it cannot fold)."""
+        if not self._ascii_qualifiers:
+            return True
+        tail = text[window:head].rstrip()
+        lowered = prefilter_text(tail)
+        return lowered is None or lowered.endswith(self._qualifier_ends)
 
     def _number_amount(
         self, text: str, match: re.Match[str], start: int, end: int
