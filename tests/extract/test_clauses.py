@@ -4,9 +4,13 @@ gerunds after "for"/"of", nationality adjectives with group nouns, passive payme
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armsledger.domain.core import Document, DocumentMeta
 from armsledger.extract.claims import Extractor
+from armsledger.extract.clauses import _OWN_CLAUSE, OWN_CLAUSE_WORDS
+from armsledger.extract.lookup import may_contain
 
 
 def _flows(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
@@ -66,3 +70,15 @@ def test_clauses_keep_roles_in_their_clause(
 def test_clauses_semicolon_list_keeps_its_verb(extractor: Extractor) -> None:
     text = "Taiwan bought three NASAMS units from the US; and up to 123 AMRAAM missiles."
     assert _flows(extractor, text) >= {("USA", "TWN", "air_defense"), ("USA", "TWN", "missiles")}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_OWN_CLAUSE))
+def test_own_clause_words_are_in_every_text_the_pattern_matches(text: str) -> None:
+    assert _OWN_CLAUSE.search(text)
+    assert may_contain(text, OWN_CLAUSE_WORDS, 0, len(text))
+
+
+def test_own_clause_words_absent_from_a_plain_sentence() -> None:
+    text = "Norway and Sweden sent tanks, Finland rifles"
+    assert not may_contain(text, OWN_CLAUSE_WORDS, 0, len(text))

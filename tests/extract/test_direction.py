@@ -5,10 +5,16 @@ and clauses of their own. Every sentence is written for the test, none is taken 
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armsledger.domain.core import Claim, Document, DocumentMeta
 from armsledger.extract.claims import Extractor
+from armsledger.extract.direction import _NOT_ASSERTED, _TARGET, NOT_ASSERTED_WORDS, TARGET_WORDS
+from armsledger.extract.lookup import may_contain, prefilter_text
 
 
 def _claims(extractor: Extractor, text: str) -> list[Claim]:
@@ -295,3 +301,42 @@ def test_direction_payee_must_have_sold_the_named_type(extractor: Extractor) -> 
 def test_direction_company_right_before_goods_is_their_maker(extractor: Extractor) -> None:
     text = "Ghana ordered 8 Otokar Cobra II armoured vehicles."
     assert _flows(extractor, text) == {("Otokar", "GHA", "armored_vehicles", "affirmed")}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"), [(_NOT_ASSERTED, NOT_ASSERTED_WORDS), (_TARGET, TARGET_WORDS)]
+)
+def test_may_contain_passes_every_window_the_pattern_matches(
+    pattern: re.Pattern[str], words: tuple[str, ...]
+) -> None:
+    @settings(max_examples=400, deadline=None)
+    @given(st.from_regex(pattern))
+    def check(window: str) -> None:
+        assert pattern.search(window)
+        assert may_contain(prefilter_text(window), words, 0, len(window))
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Berlin REFUSED to send tanks", 0, 28, True),  # case aside
+        ("Berlin refused to send tanks", 10, 28, False),  # the word starts before the window
+        ("Berlin refused to send tanks", 0, 10, False),  # and ends after it
+        ("Paris sent them the tanks", 0, 25, False),
+    ],
+)
+def test_may_contain_finds_words_inside_the_window(
+    text: str, start: int, end: int, expected: bool
+) -> None:
+    assert may_contain(prefilter_text(text), NOT_ASSERTED_WORDS, start, end) is expected
+
+
+@pytest.mark.parametrize("letter", ["\u0131", "\u017f", "\u0130"])
+def test_prefilter_text_gives_up_on_letters_lower_does_not_fold(letter: str) -> None:
+    # "ı", "ſ" and "İ" match ASCII letters case-insensitively but lower() keeps them (or makes
+    # two characters of "İ"): a literal search on the lowered text would miss the match.
+    text = f"Pari{letter} halted the deliveries"
+    assert prefilter_text(text) is None
+    assert may_contain(None, NOT_ASSERTED_WORDS, 0, 0)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from armsledger.extract.lookup import fold
 from armsledger.extract.quantities import AmountReader
@@ -120,3 +122,30 @@ def test_quantities_units_currencies_and_rates_beyond_the_noun(
 )
 def test_quantities_distractors_are_not_amounts(reader: AmountReader, text: str) -> None:
     assert _amounts(reader, text) == []
+
+
+def test_may_qualify_passes_every_window_the_qualifier_pattern_matches(
+    reader: AmountReader,
+) -> None:
+    @settings(max_examples=300, deadline=None)
+    @given(st.from_regex(reader._qual_before))
+    def check(window: str) -> None:
+        assert reader._qual_before.search(window)
+        assert reader._may_qualify(window, 0, len(window))
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ("sent MORE THAN  ", True),  # case and spaces aside
+        ("sent at least\n", True),
+        ("sent to Kyiv ", False),
+        ("more than 5 and ", False),  # the qualifier must end the window
+    ],
+)
+def test_may_qualify_tests_the_end_of_the_window(
+    reader: AmountReader, window: str, expected: bool
+) -> None:
+    assert reader._may_qualify(window, 0, len(window)) is expected

@@ -29,6 +29,7 @@ from armsledger.extract.lookup import (
     fold,
     longest_first,
     marker_table,
+    may_contain,
 )
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.extract.organisations import (
@@ -269,7 +270,13 @@ def _outside_triggers(amount: Amount, triggers: list[Hit], text: str) -> Amount:
             quantity = replace(
                 amount.quantity, low=value, high=value, text=text[start : amount.end]
             )
-            return replace(amount, start=start, quantity=quantity)
+            return Amount(
+                start=start,
+                end=amount.end,
+                quantity=quantity,
+                has_unit=amount.has_unit,
+                is_money=amount.is_money,
+            )
     return amount
 
 
@@ -332,6 +339,13 @@ _SAYS_IT = re.compile(
     r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:[\w,]+\s+){0,4}?"
     r"(?:that\s+)?(it|they|its|their)\b"
 )
+# A literal that every verb of _SAYS_IT contains, and one that every pronoun does (the pattern
+# is case-sensitive): sentences without both skip the pattern (a prefilter for speed only).
+SAYS_IT_VERBS = (
+    "say", "said", "told", "added", "announced", "confirmed", "insist", "claimed", "stated",
+    "acknowledged", "admitted", "denie", "maintain",
+)  # fmt: skip
+SAYS_IT_PRONOUNS = ("it", "the")
 
 
 _PRONOUN_REACH = 2  # sentences back to the subject an opening pronoun stands for
@@ -410,6 +424,12 @@ def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
     """ "Sweden says it has delivered...": the pronoun is the party that speaks."""
     found: list[ActorRef] = []
+    if not (
+        view.actors
+        and may_contain(text, SAYS_IT_VERBS, view.start, view.end)
+        and may_contain(text, SAYS_IT_PRONOUNS, view.start, view.end)
+    ):
+        return found
     for match in _SAYS_IT.finditer(text, view.start, view.end):
         speakers = [a for a in view.actors if a.end <= match.start() and not a.is_modifier]
         if speakers:

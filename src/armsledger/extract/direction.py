@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from armsledger.domain.core import Quantity
 from armsledger.extract.clauses import clauses
 from armsledger.extract.gapping import gapped_frames
-from armsledger.extract.lookup import Hit, MarkerIndex
+from armsledger.extract.lookup import Hit, MarkerIndex, may_contain, prefilter_text
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
@@ -152,6 +151,16 @@ _NOT_ASSERTED = re.compile(
     r"(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# A literal that every alternative of _NOT_ASSERTED contains, lower-cased: a window with none of
+# them cannot match, and finding them is far cheaper than the pattern, which is tried at every
+# position of its window (a prefilter for speed only; see may_contain).
+NOT_ASSERTED_WORDS = (
+    "against", "refus", "declin", "reluctan", "froze", "freez", "halt", "suspend", "ban",
+    "block", "paus", "cancel", "revok", "scrapp", "hold", "call", "withh", "veto", "turn",
+    "bar", "prohibit", "stop", "prevent", "evidence", "sign", "indication", "proof",
+    "whether", "not", "oppos", "where", "how", "when", "whom", "restriction", "curb", "limit",
+    "embargo", "moratorium",
+)  # fmt: skip
 # A halt that wraps the transfer noun: "put deliveries of X to Y on hold".
 _PUT_ON_HOLD = re.compile(
     r"\b(?:put|puts|putting|placed|places|kept|keeps)\s+(?:[\w-]+\s+){1,10}?on\s+(?:hold|ice)\b",
@@ -167,6 +176,12 @@ _TARGET = re.compile(
     r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# A literal that every alternative of _TARGET contains, lower-cased (as NOT_ASSERTED_WORDS).
+TARGET_WORDS = (
+    "against", "intercept", "counter", "down", "destroy", "defeat", "end", "wound", "winding",
+    "turn", "system", "component", "parts", "engine", "electronics", "used", "enough",
+    "protect", "shield",
+)  # fmt: skip
 # People after "from" are whom the goods come from: "bought rifles from corrupt soldiers".
 _FROM_PEOPLE = re.compile(r"\b(?:from|by)\s+(?:the\s+|a\s+|some\s+)?(?:[\w-]+\s+){0,2}$")
 _FOR_AFTER_GOODS = re.compile(
@@ -237,6 +252,7 @@ _PAYEE_REACH = 6
 class DirectionGrammar(ModalityReader):
     def __init__(self, lexicons: Lexicons, text: str) -> None:
         super().__init__(lexicons, text)
+        self.lowered = prefilter_text(text)
         # The latest transfers of the document with both ends named, newest last.
         self.recent_frames: list[Frame] = []
 
@@ -423,7 +439,9 @@ class DirectionGrammar(ModalityReader):
         referred = self.mentioned_items or self.recent_items
         if item.category != "cargo" or not referred or not _POINTING.search(before):
             return item
-        return replace(item, category=referred[0].category)
+        kind = item.copy()
+        kind.category = referred[0].category
+        return kind
 
     def _statistic(self, frame: Frame, clause: tuple[int, int]) -> bool:
         """ "Serbian arms exports reached EUR 1.5 billion last year": a total with no
@@ -471,6 +489,7 @@ class DirectionGrammar(ModalityReader):
             _NOT_ASSERTED.search(self.text, max(clause[0], t.start - 60), t.start)
             for t in view.triggers
             if clause[0] <= t.start < clause[1]
+            and may_contain(self.lowered, NOT_ASSERTED_WORDS, max(clause[0], t.start - 60), t.start)
         )
 
     def _owning_triggers(self, view: SentenceView, clause: tuple[int, int]) -> list[TriggerRef]:
@@ -731,7 +750,10 @@ class DirectionGrammar(ModalityReader):
         against cruise missiles", "components used in drones", "to intercept missiles") and,
         after goods, what the goods serve ("rockets for Ukraine's launchers", "engines for
         the same drones", "ammunition for HIMARS launchers")."""
-        if _TARGET.search(self.text, max(0, item.start - 60), item.start):
+        window = max(0, item.start - 60)
+        if may_contain(self.lowered, TARGET_WORDS, window, item.start) and _TARGET.search(
+            self.text, window, item.start
+        ):
             return "target"
         if item.category == "personnel" and _FROM_PEOPLE.search(
             self.text, max(0, item.start - 40), item.start

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from armsledger.domain.core import SourceKind
 from armsledger.extract.lookup import Hit
@@ -373,7 +373,17 @@ def _fill_from_object(
     ]
     if not subjects or subjects[0].actor_id in giver:
         return
-    frame.recipients = [replace(subjects[0], role="discourse", start=trigger.end, end=trigger.end)]
+    first = subjects[0]
+    frame.recipients = [
+        ActorRef(
+            start=trigger.end,
+            end=trigger.end,
+            actor_id=first.actor_id,
+            role="discourse",
+            text=first.text,
+            possessive=first.possessive,
+        )
+    ]
     frame.rule_id = frame.rule_id.replace(".v1", "+discourse_object.v1")
 
 
@@ -621,7 +631,7 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
             # allegation between the deniers, the direction most of its transfers take.
             earlier = _recent_frames(views, position, denied_ids, position, both=True, every=True)
             main = _main_direction(earlier or targets)
-            targets = [replace(main, items=_denied_items(main, named))] if main else []
+            targets = [_with_items(main, _denied_items(main, named))] if main else []
         view.frames = [_denied_copy(frame, view, deniers, cue.text) for frame in targets]
 
 
@@ -686,6 +696,19 @@ def _involves(frame: Frame, ids: set[str], *, both: bool) -> bool:
     return ids <= parties if both else bool(parties & ids)
 
 
+def _with_items(frame: Frame, items: list[ItemRef]) -> Frame:
+    copied = frame.copy()
+    copied.items = items
+    return copied
+
+
+def _without_amounts(item: ItemRef) -> ItemRef:
+    copied = item.copy()
+    copied.amount = None
+    copied.unit_amount = None
+    return copied
+
+
 def _denied_copy(frame: Frame, view: SentenceView, deniers: list[ActorRef], cue: str) -> Frame:
     return Frame(
         sentence=view.index,
@@ -693,7 +716,7 @@ def _denied_copy(frame: Frame, view: SentenceView, deniers: list[ActorRef], cue:
         suppliers=list(frame.suppliers),
         recipients=list(frame.recipients),
         # A denial answers the allegation, not its figures: the denied claim has no amount.
-        items=[replace(item, amount=None, unit_amount=None) for item in frame.items],
+        items=[_without_amounts(item) for item in frame.items],
         stage=frame.stage,
         rule_id="polarity.denial_backref.v1",
         hedges=[],

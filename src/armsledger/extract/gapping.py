@@ -11,7 +11,6 @@ is a transfer of its own, so it becomes a frame of its own, copied from the full
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from armsledger.domain.core import Quantity
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
@@ -187,6 +186,8 @@ def _copy(frame: Frame, items: list[ItemRef], side: str | None, actor: ActorRef)
 
 
 def _same_parties(frame: Frame, items: list[ItemRef]) -> Frame:
-    copied = replace(frame, items=items, rule_id=frame.rule_id.replace(".v1", "+gapped.v1"))
+    copied = frame.copy()
+    copied.items = items
+    copied.rule_id = frame.rule_id.replace(".v1", "+gapped.v1")
     copied.hedges, copied.notes = list(frame.hedges), list(frame.notes)
     return copied

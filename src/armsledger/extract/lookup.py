@@ -11,7 +11,6 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import ahocorasick
 
@@ -22,15 +21,63 @@ Payload = ActorTerm | ItemTerm | Trigger | Cue | str
 _FOLD = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("‐", "-"), ("‑", "-"))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Hit:
-    """One lexicon match: offsets into the document text, its kind and what it stands for."""
+    """One lexicon match: offsets into the document text, its kind and what it stands for.
 
-    start: int
-    end: int
-    kind: str  # actor, item, trigger, speech, hedge, denial, stage, backref, marker:<role>
-    payload: Payload
-    text: str
+    Immutable by convention. A plain slotted class with its own `__init__`, not the frozen
+    dataclass STYLE.md asks for: mypyc keeps the interpreted `__init__` that `dataclasses`
+    generates, and building the engine's hot value types that way cost about 8% of the compiled
+    extraction time (docs/performance.md). Equality and hash are the dataclass's (all fields).
+    """
+
+    __slots__ = ("end", "kind", "payload", "start", "text")
+
+    def __init__(self, *, start: int, end: int, kind: str, payload: Payload, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.kind = (
+            kind  # actor, item, trigger, speech, hedge, denial, stage, backref, marker:<role>
+        )
+        self.payload = payload
+        self.text = text
+
+    def _key(self) -> tuple[int, int, str, Payload, str]:
+        return (self.start, self.end, self.kind, self.payload, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hit) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Hit(start={self.start!r}, end={self.end!r}, kind={self.kind!r}, "
+            f"payload={self.payload!r}, text={self.text!r})"
+        )
+
+
+# Characters that a case-insensitive pattern matches with an ASCII letter but that lower() does
+# not turn into it (or turns into two characters): "ı", "ſ", "İ".
+UNFOLDED = ("\u0131", "\u017f", "\u0130")
+
+
+def prefilter_text(text: str) -> str | None:
+    """The text lower-cased for may_contain, or None where a lower-cased literal could miss a
+    case-insensitive match (then every window may match)."""
+    if any(ch in text for ch in UNFOLDED):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def may_contain(text: str | None, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether text[start:end] may hold one of `words`: a prefilter before a regex that cannot
+    match without one of them. For a case-insensitive regex, `text` is prefilter_text(...) and
+    `words` are lower-case; None (no usable lower-cased text) answers that any window may."""
+    if text is None:
+        return True
+    return any(text.find(word, start, end) >= 0 for word in words)
 
 
 def fold(text: str) -> str:

@@ -8,10 +8,9 @@ when it stands right before the item it counts (see attach in direction.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from armsledger.domain.core import Quantity
-from armsledger.extract.lookup import Automaton, Payload
+from armsledger.extract.lookup import Automaton, Payload, prefilter_text
 from armsledger.lexicon import AmountWords
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -29,15 +28,39 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _LETTER_SCALES = ("m", "mn", "mln", "bn", "b", "k", "tn")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Amount:
-    """An amount found in a sentence; `end` includes its unit noun when it has one."""
+    """An amount found in a sentence; `end` includes its unit noun when it has one.
 
-    start: int
-    end: int
-    quantity: Quantity
-    has_unit: bool  # counts containers, trains, tonnes...: the item follows "of"/"carrying"
-    is_money: bool
+    Immutable by convention: a plain slotted class instead of a frozen dataclass, because mypyc
+    compiles its hand-written `__init__` and not the one `dataclasses` generates (see Hit in
+    lookup.py and docs/performance.md). Equality and hash are the dataclass's (all fields).
+    """
+
+    __slots__ = ("end", "has_unit", "is_money", "quantity", "start")
+
+    def __init__(
+        self, *, start: int, end: int, quantity: Quantity, has_unit: bool, is_money: bool
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.quantity = quantity
+        self.has_unit = has_unit  # counts containers, trains, tonnes...: the item follows "of"
+        self.is_money = is_money
+
+    def _key(self) -> tuple[int, int, Quantity, bool, bool]:
+        return (self.start, self.end, self.quantity, self.has_unit, self.is_money)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Amount) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Amount(start={self.start!r}, end={self.end!r}, quantity={self.quantity!r}, "
+            f"has_unit={self.has_unit!r}, is_money={self.is_money!r})"
+        )
 
 
 def _alternation(words: list[str]) -> str:
@@ -60,8 +83,14 @@ class AmountReader:
             rf"(?P<letter>(?:{_alternation(list(_LETTER_SCALES))})\b)?",
             re.IGNORECASE,
         )
-        self._digit = re.compile(r"(?<![\w.,/-])\d")
+        # A digit not continuing a word or number. The digit comes first and the look-behind
+        # after it, so the regex engine skips to digits instead of testing every position.
+        self._digit = re.compile(r"\d(?<![\w.,/-]\d)")
         self._qual_before = re.compile(rf"\b(?:{qualifier})\s+$", re.IGNORECASE)
+        # What a window must end with (spaces aside) for _qual_before to match in it: a cheap
+        # test first (exact only for ASCII qualifiers; see _may_qualify).
+        self._qualifier_ends = tuple(q.lower() for q in words.qualifiers)
+        self._ascii_qualifiers = all(q.isascii() for q in words.qualifiers)
         self._sym_before = re.compile(rf"(?:{symbol})\s?$")
         anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
         anchors += [
@@ -136,7 +165,12 @@ class AmountReader:
         symbol = self._sym_before.search(text, max(start, position - 5), position)
         if symbol and kind == "digit":
             head = symbol.start()
-        qualifier = self._qual_before.search(text, max(start, head - 30), head)
+        window = max(start, head - 30)
+        qualifier = (
+            self._qual_before.search(text, window, head)
+            if self._may_qualify(text, window, head)
+            else None
+        )
         if qualifier:
             head = qualifier.start()
         if kind == "vague":
@@ -146,6 +180,16 @@ class AmountReader:
         if match is None or match.end("num") <= position:
             return None
         return self._number_amount(text, match, start, end)
+
+    def _may_qualify(self, text: str, window: int, head: int) -> bool:
+        """Whether _qual_before may match in text[window:head]: a match is a qualifier and then
+        spaces up to `head`, so the window, spaces stripped, ends with a qualifier (lower-cased
+        as prefilter_text does, which gives up on the letters it cannot fold)."""
+        if not self._ascii_qualifiers:
+            return True
+        tail = text[window:head].rstrip()
+        lowered = prefilter_text(tail)
+        return lowered is None or lowered.endswith(self._qualifier_ends)
 
     def _number_amount(
         self, text: str, match: re.Match[str], start: int, end: int

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from armsledger.extract.lookup import MarkerIndex
+from armsledger.extract.lookup import MarkerIndex, prefilter_text
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.structure import standing_end
 from armsledger.lexicon import Lexicons
@@ -25,9 +25,10 @@ _AND_OR = re.compile(r"\b(?:and|or)\b|&")
 # What opens reported words after a speech cue: "that", a comma, colon or quote.
 _REPORTED_CLAUSE_MARK = re.compile(r"\bthat\b|[,:“\"]")
 
-_DETERMINER_TAIL = re.compile(
-    r"(?:\b(?:the|a|an|its|their|his|her|our|this|these|those|both|all)\s+)*$", re.IGNORECASE
-)
+_DETERMINER_WORDS = (
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "both", "all",
+)  # fmt: skip
+_DETERMINER_TAIL = re.compile(rf"(?:\b(?:{'|'.join(_DETERMINER_WORDS)})\s+)*$", re.IGNORECASE)
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s*)"
     r"(?:(?:to|from|by|into)\s+)?(?:the\s+)?$"
@@ -325,7 +326,7 @@ class RoleReader:
 
     def _markers_before(self, position: int, floor: int) -> set[str]:
         head = self.text[max(floor, position - 40) : position]
-        trimmed = _DETERMINER_TAIL.sub("", head).rstrip()
+        trimmed = _without_determiner_tail(head).rstrip()
         end = max(floor, position - 40) + len(trimmed)
         roles = set(self.markers.ending_at(end))
         wide = self.text[max(floor, position - 80) : position]
@@ -585,3 +586,13 @@ def first_found(*candidates: list[ActorRef]) -> list[ActorRef]:
 
 def optional(actor: ActorRef | None) -> list[ActorRef]:
     return [actor] if actor is not None else []
+
+
+def _without_determiner_tail(head: str) -> str:
+    """`head` less the determiners that end it ("sent to the "). The pattern is tried at every
+    position of `head`; it can only remove something when `head`, spaces stripped, ends with a
+    determiner, which a string test tells first (exact: see prefilter_text)."""
+    lowered = prefilter_text(head.rstrip())
+    if lowered is not None and not lowered.endswith(_DETERMINER_WORDS):
+        return head
+    return _DETERMINER_TAIL.sub("", head)

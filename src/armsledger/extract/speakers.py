@@ -75,7 +75,7 @@ class SpeakerNamer:
         actor_words = {w for ref in view.actors if ref.role != "leader" for w in ref.text.split()}
         actor_words |= {w for hit in view.organs for w in hit.text.split()}
         actor_words |= {w for item in view.items for w in item.text.split()}
-        actor_words = {_TRAILING_POSSESSIVE.sub("", w) for w in actor_words}
+        actor_words = {_without_possessive(w) for w in actor_words}
         state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
         if self._media_names.search(phrase):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
@@ -242,3 +242,9 @@ def _sentence_case(core: str) -> bool:
 def _contains_words(phrase: str, words: str) -> bool:
     """ "Iran" is in "Iran's army" but not in "an Iranian lawmaker"."""
     return re.search(rf"(?<!\w){re.escape(words)}(?![^\W_])", phrase) is not None
+
+
+def _without_possessive(word: str) -> str:
+    """ "Russia's" -> "Russia": what _TRAILING_POSSESSIVE.sub removed from a word of split(),
+    which holds no line break for its `$` to stop before; tested without a regex call."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word

@@ -201,7 +201,13 @@ class Structure:
                     high=amount.quantity.value,
                     text=self.text[first.start : amount.end],
                 )
-                joined[-1] = replace(amount, start=first.start, quantity=quantity)
+                joined[-1] = Amount(
+                    start=first.start,
+                    end=amount.end,
+                    quantity=quantity,
+                    has_unit=amount.has_unit,
+                    is_money=amount.is_money,
+                )
                 continue
             joined.append(amount)
         view.amounts = joined
@@ -352,7 +358,8 @@ class Structure:
                 and item.unit_amount is None
                 and _LIST_JOINER.fullmatch(self.text, load.end, item.start)
             ):
-                load = replace(load, end=item.end)
+                load = load.copy()
+                load.end = item.end
                 continue
             kept.append(item)
             load = item if item.unit_amount is not None else None
