@@ -116,13 +116,7 @@ class ActorResolver:
             return
         if self.text[first.end : second.start].strip():
             return
-        refs[-2] = ActorRef(
-            start=first.start,
-            end=first.end,
-            actor_id=first.actor_id,
-            role="adjectives",
-            text=first.text,
-        )
+        refs[-2] = _as_modifier(first, possessive=False)
 
     def _ally(self, ref: ActorRef) -> ActorRef:
         """ "Moscow's ally received oil from Russia": the party last named other than Moscow."""
@@ -151,14 +145,7 @@ class ActorResolver:
             return
         first, second = refs[-2], refs[-1]
         if first.possessive and _POSSESSIVE_GAP.fullmatch(self.text[first.end : second.start]):
-            refs[-2] = ActorRef(
-                start=first.start,
-                end=first.end,
-                actor_id=first.actor_id,
-                role="adjectives",
-                text=first.text,
-                possessive=True,
-            )
+            refs[-2] = _as_modifier(first, possessive=True)
 
     def _remember(self, actor_id: str) -> None:
         if not self.recent or self.recent[-1] != actor_id:
@@ -339,3 +326,16 @@ def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:
     for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
         groups.setdefault((hit.start, hit.end), []).append(hit)
     return list(groups.values())
+
+
+def _as_modifier(ref: ActorRef, *, possessive: bool) -> ActorRef:
+    """The same mention read as a modifier of the actor after it ("Yemen's Houthi rebels",
+    "German arms maker Rheinmetall"): it locates or describes, it is no party."""
+    return ActorRef(
+        start=ref.start,
+        end=ref.end,
+        actor_id=ref.actor_id,
+        role="adjectives",
+        text=ref.text,
+        possessive=possessive,
+    )

@@ -440,14 +440,7 @@ def _fill_from_holder(
     }
     if len(others) != 1:
         return
-    holder = ActorRef(
-        start=trigger.start, end=trigger.start, actor_id=others.pop(), role="discourse", text=""
-    )
-    if frame.suppliers:
-        frame.recipients = [holder]
-    else:
-        frame.suppliers = [holder]
-    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_holder.v1")
+    _complete(frame, others.pop(), trigger.start, "holder")
 
 
 def _opens_with_goods(view: SentenceView, frame: Frame, text: str) -> bool:
@@ -500,14 +493,18 @@ def _fill_from_partner(
     inside = _ids_of(frame.suppliers) | _ids_of(frame.recipients)
     if partner_id is None or partner_id in inside:
         return
-    partner = ActorRef(
-        start=known.start, end=known.start, actor_id=partner_id, role="discourse", text=""
-    )
+    _complete(frame, partner_id, known.start, "partner")
+
+
+def _complete(frame: Frame, actor_id: str, at: int, how: str) -> None:
+    """Fill the one side the frame lacks with an actor the discourse supplies; the rule id says
+    `how` it was found."""
+    partner = ActorRef(start=at, end=at, actor_id=actor_id, role="discourse", text="")
     if frame.suppliers:
         frame.recipients = [partner]
     else:
         frame.suppliers = [partner]
-    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_partner.v1")
+    frame.rule_id = frame.rule_id.replace(".v1", f"+discourse_{how}.v1")
 
 
 def _fill_from_last(view: SentenceView, frame: Frame, last: Frame | None) -> None:
@@ -551,14 +548,7 @@ def _fill_from_previous(
     }
     if len(others) != 1:
         return
-    partner = ActorRef(
-        start=known.start, end=known.start, actor_id=others.pop(), role="discourse", text=""
-    )
-    if frame.suppliers:
-        frame.recipients = [partner]
-    else:
-        frame.suppliers = [partner]
-    frame.rule_id = frame.rule_id.replace(".v1", "+discourse_previous.v1")
+    _complete(frame, others.pop(), known.start, "previous")
 
 
 def _subjectless(frame: Frame, view: SentenceView) -> bool:
