@@ -75,7 +75,8 @@ _WORTH_GAP = re.compile(
 )
 _COUNT_AFTER = re.compile(
     r",\s*(?:(?:which|who)\s+(?:[\w’']+\s+){0,2}(?:put|puts|estimates?|estimated|numbers?|numbered|"
-    r"totals?|totall?ed)\s+(?:at\s+)?|(?:numbering|totall?ing))\s*$",
+    r"totals?|totall?ed)\s+(?:at\s+)?|(?:numbering|totall?ing)|(?:estimated|put|reckoned)\s+at|"
+    r"(?:thought|believed|said|estimated)\s+to\s+number)\s*$",
     re.IGNORECASE,
 )
 _TYPE_NUMBER = re.compile(r"\b([A-Z][A-Za-z]{0,11}-?\d+[A-Za-z0-9-]*)\s+(?:[a-z-]+\s+)?$")
@@ -289,8 +290,8 @@ class Structure:
 
     def _counted_after(self, view: SentenceView, amount: Amount) -> ItemRef | None:
         """ "dispatched construction workers to Russian-held areas, which we put at around
-        5,000", "troops, numbering about 3,000": a count given after the goods (and the phrase
-        of place that follows them), in a phrase of its own."""
+        5,000", "troops, numbering about 3,000", "troops, estimated at 11,000": a count given
+        after the goods (and the phrase of place that follows them), in a phrase of its own."""
         if amount.has_unit or not _COUNT_AFTER.search(self.text, view.start, amount.start):
             return None
         comma = self.text.rfind(",", view.start, amount.start)
