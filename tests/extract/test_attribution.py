@@ -145,3 +145,18 @@ def test_attribution_speaker_before_a_quoted_phrase_and_a_conjunction(analyser: 
         'that Damascus "has never sent rockets to Lebanon".'
     )
     assert _sources(analyser, text)[-1].name == "Omar Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        # The sentence's full stop is no part of the channel; an abbreviation keeps its own.
+        ("Iran has sent drones to Russia, a senior official told CNN.", "CNN"),
+        ("Iran has sent drones to Russia, a senior official told Kyodo News.", "Kyodo News"),
+    ],
+)
+def test_attribution_channel_drops_the_sentence_stop(
+    analyser: Analyser, text: str, channel: str
+) -> None:
+    (source,) = _sources(analyser, text)
+    assert source.channel == channel

@@ -193,8 +193,12 @@ class SpeakerNamer:
         for pattern in self._channel_patterns[0 if direct else 1 :]:
             found = pattern.search(snippet)
             if found and found.group("ch") and found.group("ch") not in ("He", "She", "The"):
-                return found.group("ch").strip()
+                return _SENTENCE_STOP.sub("", found.group("ch").strip())
         return None
+
+
+# "told CNN." ends the sentence; "U.S." keeps its own full stops.
+_SENTENCE_STOP = re.compile(r"(?<=[^.\s][^.\s])\.$")
 
 
 def _head_part(lowered: list[str]) -> list[str]:
