@@ -553,16 +553,7 @@ class DirectionGrammar(ModalityReader):
                     and not any(not i.blocked for i in view.items)
                 )
                 if after or before:
-                    return [
-                        ItemRef(
-                            start=amount.start,
-                            end=amount.end,
-                            category="money",
-                            designation=None,
-                            text=amount.quantity.text,
-                            amount=amount,
-                        )
-                    ]
+                    return [_amount_item(amount, "money")]
         return []
 
     def _unit_items(
@@ -578,16 +569,7 @@ class DirectionGrammar(ModalityReader):
                 and len(self.text[trigger.end : amount.start].split()) <= 3
                 and not self._attached(view, amount)
             ):
-                return [
-                    ItemRef(
-                        start=amount.start,
-                        end=amount.end,
-                        category="cargo",
-                        designation=None,
-                        text=amount.quantity.text,
-                        unit_amount=amount,
-                    )
-                ]
+                return [_amount_item(amount, "cargo")]
         return []
 
     def _attached(self, view: SentenceView, amount: object) -> bool:
@@ -870,3 +852,18 @@ class DirectionGrammar(ModalityReader):
             denier=list(frame.denier),
             clause=frame.clause,
         )
+
+
+def _amount_item(amount: Amount, category: str) -> ItemRef:
+    """Goods named only by their amount: money counted by itself ("$2bn"), cargo counted by
+    its unit ("20,000 containers")."""
+    counted_by_unit = category == "cargo"
+    return ItemRef(
+        start=amount.start,
+        end=amount.end,
+        category=category,
+        designation=None,
+        text=amount.quantity.text,
+        amount=None if counted_by_unit else amount,
+        unit_amount=amount if counted_by_unit else None,
+    )
