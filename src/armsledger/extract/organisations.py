@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import ahocorasick
+
 from armsledger.domain.core import ActorKind
 from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef, Frame, SentenceView
@@ -96,6 +98,12 @@ class OrganisationFinder:
         self.blocked = frozenset(lists.get("blocked_words", ()))
         self.openers = frozenset(lists.get("openers", ()))
         self.pattern = _pattern(lists) if lists.get("company_heads") else None
+        self.marker_words = _marker_words(lists, self.markers)
+        # Every literal a name's pattern can consume, character by character: a character that no
+        # match can hold cuts the text into pieces that no match crosses.
+        matched = "".join(self.marker_words) + "".join(lists.get("connectors", ())) + "'’-\t ,"
+        self.unsafe = re.compile(rf"[^\w{''.join(re.escape(ch) for ch in sorted(set(matched)))}]")
+        self.finder = _marker_automaton(self.marker_words)
         trailing = _alternation([*lists.get("company_heads", ()), *lists.get("legal_forms", ())])
         self.trailing = re.compile(rf"(?:,?[ \t]+(?:{trailing})(?![\w]))+") if trailing else None
 
@@ -113,7 +121,7 @@ class OrganisationFinder:
         with_weapons = sorted([*known, *weapons])
         headlines: dict[int, bool] = {}
         found: list[OrgName] = []
-        for match in self.pattern.finditer(text):
+        for match in self.candidates(text):
             if not _worth_reading(match, self.markers):
                 continue
             candidate = _candidate(match, self.legal_words, self.more_legal)
@@ -125,6 +133,31 @@ class OrganisationFinder:
                 found.append(name)
         short = _short_forms(text, found, known)
         return found + [o for o in short if not _in_headline(text, o.start, headlines)]
+
+    def candidates(self, text: str) -> list[re.Match[str]]:
+        """The pattern's matches (as `finditer` finds them) in the pieces of text that hold a
+        marker word: a match worth reading holds one, and the pattern tried at every capital of
+        the document was the costliest regex of the engine."""
+        if self.pattern is None:
+            return []
+        found: list[re.Match[str]] = []
+        size = len(text)
+        done = 0  # matches before this are read; it is 0 or just after a character no match holds
+        for last, length in self.finder.iter(text):
+            first: int = last - length + 1
+            if first < done or not _marker_at(text, first, last + 1):
+                continue
+            # Restart at the line's start or where the last piece ended, both places no match
+            # crosses, so finditer finds the same matches there as from the document's start.
+            restart = max(text.rfind("\n", 0, first) + 1, done)
+            cut = self.unsafe.search(text, first)
+            stop = cut.start() if cut is not None else size
+            for match in self.pattern.finditer(text, restart):
+                if match.start() >= stop:
+                    break
+                found.append(match)
+            done = stop + 1
+        return found
 
     def _name(
         self, text: str, candidate: _Candidate, known: Sequence[tuple[int, int]]
@@ -200,6 +233,44 @@ class OrganisationFinder:
         if names[-1] in self.group_heads:
             return ActorKind.ARMED_GROUP
         return None
+
+
+def _marker_words(lists: Mapping[str, tuple[str, ...]], markers: frozenset[str]) -> list[str]:
+    """The literals one of which every match worth reading holds: a legal form, a prefix, a
+    descriptor, or a head word or legal form as the last word of its run."""
+    words = set(markers)
+    for key in ("legal_forms", "legal_prefixes", "group_descriptors"):
+        words.update(lists.get(key, ()))
+    return sorted(word for word in words if word)
+
+
+def _marker_automaton(words: list[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    if words:
+        automaton.make_automaton()
+    return automaton
+
+
+# After a run's last word, the pattern gives back letters only where the word runs on into a
+# full stop and a letter ("Systems.A": the word is "System", whose next character is "s").
+_GIVEN_BACK = re.compile(r"[\w'’-]*\.[A-Za-z]")
+
+
+def _is_word_char(ch: str) -> bool:
+    """The regex module's \\w for str patterns."""
+    return ch.isalnum() or ch == "_"
+
+
+def _marker_at(text: str, start: int, end: int) -> bool:
+    """Whether the marker word at text[start:end] may be one a match reads: it opens a word and
+    ends one, or ends where the pattern may cut a word short (see _GIVEN_BACK)."""
+    if start > 0 and _is_word_char(text[start - 1]):
+        return False
+    if end < len(text) and _is_word_char(text[end]):
+        return _GIVEN_BACK.match(text, end) is not None
+    return True
 
 
 def _pattern(lists: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
