@@ -8,7 +8,12 @@ import functools
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from armsledger.extract.organisations import OrganisationFinder, _worth_reading
+from armsledger.extract.organisations import (
+    _CURRENCY_SIGN,
+    OrganisationFinder,
+    _currency_after,
+    _worth_reading,
+)
 from armsledger.lexicon import load_lexicons
 
 # Pieces that exercise the pattern's edges: capitalised runs, connectors, legal forms and head
@@ -97,3 +102,9 @@ def test_candidates_keep_every_match_worth_reading(pieces: list[str]) -> None:
     wanted = [m.span() for m in finder.pattern.finditer(text) if _worth_reading(m, finder.markers)]
     kept = [m.span() for m in finder.candidates(text) if _worth_reading(m, finder.markers)]
     assert kept == wanted
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="US$ \t\u00a0\n-x", max_size=8), st.integers(0, 8))
+def test_currency_prefilter_is_the_pattern(text: str, end: int) -> None:
+    assert _currency_after(text, end) == (_CURRENCY_SIGN.match(text, end) is not None)

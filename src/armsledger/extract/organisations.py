@@ -396,23 +396,8 @@ def with_organisations(
     recognised name. Known actors and organs win; an item or trigger word inside a name
     ("Balkan Precision Arms") gives way when the caller keeps the longest hits. A state name
     that prefixes a currency ("US$") is dropped."""
-    hits = [
-        finder.extended(text, h) if _is_company(h, lexicons) else h
-        for h in hits
-        if not (h.kind == "actor" and _CURRENCY_SIGN.match(text, h.end))
-    ]
-    known = [(h.start, h.end) for h in hits if h.kind in ("actor", "organ")]
-    # A weapon's name is no company either ("Rafale Marine", "Patriot Systems"), unless a legal
-    # form says it is ("Aster Maritime Holdings Ltd").
-    weapons = [
-        (h.start, h.end) for h in hits if isinstance(h.payload, ItemTerm) and h.payload.designation
-    ]
+    hits, known, weapons, companies = _read_hits(finder, lexicons, text, hits)
     found = _with_full_names(finder.find(text, known, weapons))
-    companies = [
-        (h.start, h.end, h.payload.actor_id)
-        for h in hits
-        if isinstance(h.payload, ActorTerm) and _is_company(h, lexicons)
-    ]
     companies = sorted(
         companies + [(o.start, o.end, o.name) for o in found if o.kind is ActorKind.COMPANY]
     )
@@ -422,11 +407,55 @@ def with_organisations(
     return hits + recognised + backrefs, {org.name: org.kind for org in found}
 
 
+def _read_hits(
+    finder: OrganisationFinder, lexicons: Lexicons, text: str, hits: Iterable[Hit]
+) -> tuple[list[Hit], list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The hits without currency signs, known companies extended, and from them in one pass:
+    the spans of actors and organs, of designations (a weapon's name is no company either:
+    "Rafale Marine", "Patriot Systems", unless a legal form says so), and the known companies.
+    Whether an actor id is a company is asked of the lexicon once per document."""
+    kept: list[Hit] = []
+    known: list[tuple[int, int]] = []
+    weapons: list[tuple[int, int]] = []
+    companies: list[tuple[int, int, str]] = []
+    company_ids: dict[str, bool] = {}
+    for hit in hits:
+        if hit.kind == "actor" and _currency_after(text, hit.end):
+            continue
+        payload = hit.payload
+        if hit.kind == "actor" and isinstance(payload, ActorTerm):
+            company = company_ids.get(payload.actor_id)
+            if company is None:
+                company = company_ids[payload.actor_id] = _company_id(payload.actor_id, lexicons)
+            if company:
+                hit = finder.extended(text, hit)
+                companies.append((hit.start, hit.end, payload.actor_id))
+        kept.append(hit)
+        if hit.kind in ("actor", "organ"):
+            known.append((hit.start, hit.end))
+        if isinstance(payload, ItemTerm) and payload.designation:
+            weapons.append((hit.start, hit.end))
+    return kept, known, weapons, companies
+
+
+def _currency_after(text: str, end: int) -> bool:
+    """_CURRENCY_SIGN at `end`, run only where a "$" is one or two characters on."""
+    if not (text.startswith("$", end) or text.startswith("$", end + 1)):
+        return False
+    return _CURRENCY_SIGN.match(text, end) is not None
+
+
+def _company_id(actor_id: str, lexicons: Lexicons) -> bool:
+    actor = lexicons.actor_by_id(actor_id)
+    return actor is not None and actor.kind is ActorKind.COMPANY
+
+
 def _locates(text: str, hit: Hit, companies: list[tuple[int, int, str]]) -> bool:
     """ "a Cyprus-registered firm, Aster Maritime Holdings Ltd", "Skyfold Robotics, a
     Singapore-based start-up": the place locates the company named beside it and is no party.
     ("Hong Kong-registered shell companies" stand for Hong Kong: no company is named.)"""
-    after = _LOCATING.match(text, hit.end)
+    # The pattern opens with "-": the cheap test first, for every actor.
+    after = _LOCATING.match(text, hit.end) if text.startswith("-", hit.end) else None
     if after is None:
         return False
     before = _APPOSITION_BEFORE.search(text, max(0, hit.start - 8), hit.start)
@@ -437,13 +466,6 @@ def _locates(text: str, hit: Hit, companies: list[tuple[int, int, str]]) -> bool
 def _hit(text: str, start: int, end: int, actor_id: str) -> Hit:
     term = ActorTerm(text=text[start:end], actor_id=actor_id, role="nonstate")
     return Hit(start=start, end=end, kind="actor", payload=term, text=text[start:end])
-
-
-def _is_company(hit: Hit, lexicons: Lexicons) -> bool:
-    if hit.kind != "actor" or not isinstance(hit.payload, ActorTerm):
-        return False
-    actor = lexicons.actor_by_id(hit.payload.actor_id)
-    return actor is not None and actor.kind is ActorKind.COMPANY
 
 
 def _company_backrefs(text: str, companies: list[tuple[int, int, str]]) -> list[Hit]:
