@@ -139,7 +139,8 @@ class Automaton:
             checked = tuple(
                 (g, k, t, p, t != t.lower(), _is_designation(p)) for g, k, t, p in payloads
             )
-            self._automaton.add_word(key, (len(key), checked))
+            designations = any(entry[5] for entry in checked)
+            self._automaton.add_word(key, (len(key), designations, checked))
         self._automaton.make_automaton()
         # The last text scanned and its matches by group (see hits); a new text replaces them.
         self._scanned: tuple[str, list[list[_Match]]] | None = None
@@ -172,24 +173,43 @@ class Automaton:
         variant_at = _VARIANT.match
         for last, value in self._automaton.iter(folded):
             length: int = value[0]
-            payloads: tuple[_Entry, ...] = value[1]
             first = last - length + 1
-            if first > 0 and text[first].isalnum() and text[first - 1].isalnum():
+            # The character before first: most matches open a word, and one test rejects them.
+            if first > 0 and text[first - 1].isalnum() and text[first].isalnum():
                 continue
-            finish = variant_end = last + 1
+            finish = last + 1
             if finish < size and text[finish].isalnum() and text[last].isalnum():
+                # Only a designation runs on into a variant suffix ("Leopard 2A4s"): a key
+                # without one needs no regex to be rejected.
+                if not value[1]:
+                    continue
                 variant = variant_at(text, finish)
                 if variant is None:
                     continue
-                variant_end = variant.end()
+                _add_variants(found, value[2], text, first, finish, variant.end())
+                continue
             surface = text[first:finish]
-            hit_text = surface if variant_end == finish else text[first:variant_end]
-            for group, kind, term, payload, cased, designation in payloads:
-                if variant_end != finish and not designation:
-                    continue
+            payloads: tuple[_Entry, ...] = value[2]
+            for group, kind, term, payload, cased, _ in payloads:
                 if not cased or _case_ok(term, surface):
-                    found[group].append((finish, first, variant_end, kind, payload, hit_text))
+                    found[group].append((finish, first, finish, kind, payload, surface))
         return found
+
+
+def _add_variants(
+    found: list[list[_Match]],
+    payloads: tuple[_Entry, ...],
+    text: str,
+    first: int,
+    finish: int,
+    variant_end: int,
+) -> None:
+    """The designations of a match that runs on into its variant suffix ("T-72B3")."""
+    surface = text[first:finish]
+    hit_text = text[first:variant_end]
+    for group, kind, term, payload, cased, designation in payloads:
+        if designation and (not cased or _case_ok(term, surface)):
+            found[group].append((finish, first, variant_end, kind, payload, hit_text))
 
 
 def _match_finish(match: _Match) -> int:

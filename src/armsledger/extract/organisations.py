@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import ahocorasick
+
 from armsledger.domain.core import ActorKind
 from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef, Frame, SentenceView
@@ -96,6 +98,12 @@ class OrganisationFinder:
         self.blocked = frozenset(lists.get("blocked_words", ()))
         self.openers = frozenset(lists.get("openers", ()))
         self.pattern = _pattern(lists) if lists.get("company_heads") else None
+        self.marker_words = _marker_words(lists, self.markers)
+        # Every literal a name's pattern can consume, character by character: a character that no
+        # match can hold cuts the text into pieces that no match crosses.
+        matched = "".join(self.marker_words) + "".join(lists.get("connectors", ())) + "'’-\t ,"
+        self.unsafe = re.compile(rf"[^\w{''.join(re.escape(ch) for ch in sorted(set(matched)))}]")
+        self.finder = _marker_automaton(self.marker_words)
         trailing = _alternation([*lists.get("company_heads", ()), *lists.get("legal_forms", ())])
         self.trailing = re.compile(rf"(?:,?[ \t]+(?:{trailing})(?![\w]))+") if trailing else None
 
@@ -113,7 +121,7 @@ class OrganisationFinder:
         with_weapons = sorted([*known, *weapons])
         headlines: dict[int, bool] = {}
         found: list[OrgName] = []
-        for match in self.pattern.finditer(text):
+        for match in self.candidates(text):
             if not _worth_reading(match, self.markers):
                 continue
             candidate = _candidate(match, self.legal_words, self.more_legal)
@@ -125,6 +133,31 @@ class OrganisationFinder:
                 found.append(name)
         short = _short_forms(text, found, known)
         return found + [o for o in short if not _in_headline(text, o.start, headlines)]
+
+    def candidates(self, text: str) -> list[re.Match[str]]:
+        """The pattern's matches (as `finditer` finds them) in the pieces of text that hold a
+        marker word: a match worth reading holds one, and the pattern tried at every capital of
+        the document was the costliest regex of the engine."""
+        if self.pattern is None:
+            return []
+        found: list[re.Match[str]] = []
+        size = len(text)
+        done = 0  # matches before this are read; it is 0 or just after a character no match holds
+        for last, length in self.finder.iter(text):
+            first: int = last - length + 1
+            if first < done or not _marker_at(text, first, last + 1):
+                continue
+            # Restart at the line's start or where the last piece ended, both places no match
+            # crosses, so finditer finds the same matches there as from the document's start.
+            restart = max(text.rfind("\n", 0, first) + 1, done)
+            cut = self.unsafe.search(text, first)
+            stop = cut.start() if cut is not None else size
+            for match in self.pattern.finditer(text, restart):
+                if match.start() >= stop:
+                    break
+                found.append(match)
+            done = stop + 1
+        return found
 
     def _name(
         self, text: str, candidate: _Candidate, known: Sequence[tuple[int, int]]
@@ -200,6 +233,44 @@ class OrganisationFinder:
         if names[-1] in self.group_heads:
             return ActorKind.ARMED_GROUP
         return None
+
+
+def _marker_words(lists: Mapping[str, tuple[str, ...]], markers: frozenset[str]) -> list[str]:
+    """The literals one of which every match worth reading holds: a legal form, a prefix, a
+    descriptor, or a head word or legal form as the last word of its run."""
+    words = set(markers)
+    for key in ("legal_forms", "legal_prefixes", "group_descriptors"):
+        words.update(lists.get(key, ()))
+    return sorted(word for word in words if word)
+
+
+def _marker_automaton(words: list[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    if words:
+        automaton.make_automaton()
+    return automaton
+
+
+# After a run's last word, the pattern gives back letters only where the word runs on into a
+# full stop and a letter ("Systems.A": the word is "System", whose next character is "s").
+_GIVEN_BACK = re.compile(r"[\w'’-]*\.[A-Za-z]")
+
+
+def _is_word_char(ch: str) -> bool:
+    """The regex module's \\w for str patterns."""
+    return ch.isalnum() or ch == "_"
+
+
+def _marker_at(text: str, start: int, end: int) -> bool:
+    """Whether the marker word at text[start:end] may be one a match reads: it opens a word and
+    ends one, or ends where the pattern may cut a word short (see _GIVEN_BACK)."""
+    if start > 0 and _is_word_char(text[start - 1]):
+        return False
+    if end < len(text) and _is_word_char(text[end]):
+        return _GIVEN_BACK.match(text, end) is not None
+    return True
 
 
 def _pattern(lists: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
@@ -325,23 +396,8 @@ def with_organisations(
     recognised name. Known actors and organs win; an item or trigger word inside a name
     ("Balkan Precision Arms") gives way when the caller keeps the longest hits. A state name
     that prefixes a currency ("US$") is dropped."""
-    hits = [
-        finder.extended(text, h) if _is_company(h, lexicons) else h
-        for h in hits
-        if not (h.kind == "actor" and _CURRENCY_SIGN.match(text, h.end))
-    ]
-    known = [(h.start, h.end) for h in hits if h.kind in ("actor", "organ")]
-    # A weapon's name is no company either ("Rafale Marine", "Patriot Systems"), unless a legal
-    # form says it is ("Aster Maritime Holdings Ltd").
-    weapons = [
-        (h.start, h.end) for h in hits if isinstance(h.payload, ItemTerm) and h.payload.designation
-    ]
+    hits, known, weapons, companies = _read_hits(finder, lexicons, text, hits)
     found = _with_full_names(finder.find(text, known, weapons))
-    companies = [
-        (h.start, h.end, h.payload.actor_id)
-        for h in hits
-        if isinstance(h.payload, ActorTerm) and _is_company(h, lexicons)
-    ]
     companies = sorted(
         companies + [(o.start, o.end, o.name) for o in found if o.kind is ActorKind.COMPANY]
     )
@@ -351,11 +407,55 @@ def with_organisations(
     return hits + recognised + backrefs, {org.name: org.kind for org in found}
 
 
+def _read_hits(
+    finder: OrganisationFinder, lexicons: Lexicons, text: str, hits: Iterable[Hit]
+) -> tuple[list[Hit], list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The hits without currency signs, known companies extended, and from them in one pass:
+    the spans of actors and organs, of designations (a weapon's name is no company either:
+    "Rafale Marine", "Patriot Systems", unless a legal form says so), and the known companies.
+    Whether an actor id is a company is asked of the lexicon once per document."""
+    kept: list[Hit] = []
+    known: list[tuple[int, int]] = []
+    weapons: list[tuple[int, int]] = []
+    companies: list[tuple[int, int, str]] = []
+    company_ids: dict[str, bool] = {}
+    for hit in hits:
+        if hit.kind == "actor" and _currency_after(text, hit.end):
+            continue
+        payload = hit.payload
+        if hit.kind == "actor" and isinstance(payload, ActorTerm):
+            company = company_ids.get(payload.actor_id)
+            if company is None:
+                company = company_ids[payload.actor_id] = _company_id(payload.actor_id, lexicons)
+            if company:
+                hit = finder.extended(text, hit)
+                companies.append((hit.start, hit.end, payload.actor_id))
+        kept.append(hit)
+        if hit.kind in ("actor", "organ"):
+            known.append((hit.start, hit.end))
+        if isinstance(payload, ItemTerm) and payload.designation:
+            weapons.append((hit.start, hit.end))
+    return kept, known, weapons, companies
+
+
+def _currency_after(text: str, end: int) -> bool:
+    """_CURRENCY_SIGN at `end`, run only where a "$" is one or two characters on."""
+    if not (text.startswith("$", end) or text.startswith("$", end + 1)):
+        return False
+    return _CURRENCY_SIGN.match(text, end) is not None
+
+
+def _company_id(actor_id: str, lexicons: Lexicons) -> bool:
+    actor = lexicons.actor_by_id(actor_id)
+    return actor is not None and actor.kind is ActorKind.COMPANY
+
+
 def _locates(text: str, hit: Hit, companies: list[tuple[int, int, str]]) -> bool:
     """ "a Cyprus-registered firm, Aster Maritime Holdings Ltd", "Skyfold Robotics, a
     Singapore-based start-up": the place locates the company named beside it and is no party.
     ("Hong Kong-registered shell companies" stand for Hong Kong: no company is named.)"""
-    after = _LOCATING.match(text, hit.end)
+    # The pattern opens with "-": the cheap test first, for every actor.
+    after = _LOCATING.match(text, hit.end) if text.startswith("-", hit.end) else None
     if after is None:
         return False
     before = _APPOSITION_BEFORE.search(text, max(0, hit.start - 8), hit.start)
@@ -366,13 +466,6 @@ def _locates(text: str, hit: Hit, companies: list[tuple[int, int, str]]) -> bool
 def _hit(text: str, start: int, end: int, actor_id: str) -> Hit:
     term = ActorTerm(text=text[start:end], actor_id=actor_id, role="nonstate")
     return Hit(start=start, end=end, kind="actor", payload=term, text=text[start:end])
-
-
-def _is_company(hit: Hit, lexicons: Lexicons) -> bool:
-    if hit.kind != "actor" or not isinstance(hit.payload, ActorTerm):
-        return False
-    actor = lexicons.actor_by_id(hit.payload.actor_id)
-    return actor is not None and actor.kind is ActorKind.COMPANY
 
 
 def _company_backrefs(text: str, companies: list[tuple[int, int, str]]) -> list[Hit]:

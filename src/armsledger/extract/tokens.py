@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 import spacy
 
@@ -21,12 +20,33 @@ _CANDIDATE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"“‘'(\[]?[A-Z0
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:
-    index: int
-    start: int
-    end: int
-    paragraph: int
+    """A sentence's place in the text. Immutable by convention: a plain slotted class, not a
+    frozen dataclass, for the reason given at lookup.Hit (mypyc keeps a dataclass's interpreted
+    `__init__`); equality, hash and repr are the dataclass's (all fields)."""
+
+    __slots__ = ("end", "index", "paragraph", "start")
+
+    def __init__(self, *, index: int, start: int, end: int, paragraph: int) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return (self.index, self.start, self.end, self.paragraph)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sentence) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Sentence(index={self.index!r}, start={self.start!r}, end={self.end!r}, "
+            f"paragraph={self.paragraph!r})"
+        )
 
 
 @functools.cache
@@ -37,13 +57,18 @@ def tokenizer() -> spacy.tokenizer.Tokenizer:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets into `text`, trimmed of surrounding whitespace."""
     sentences: list[Sentence] = []
+    # A candidate end never holds or looks past a newline: one pass over the whole text finds
+    # the same ends as one pass per line, and each is read with the line it lies in.
+    ends = _CANDIDATE_END.finditer(text)
+    pending = next(ends, None)
     for paragraph, line in enumerate(_LINE.finditer(text)):
-        start = line.start()
-        for match in _CANDIDATE_END.finditer(text, line.start(), line.end()):
-            if _ends_with_split_stop(text, line.start(), match.start()):
-                _append(sentences, text, start, match.end(), paragraph)
-                start = match.end()
-        _append(sentences, text, start, line.end(), paragraph)
+        start, line_start, line_end = line.start(), line.start(), line.end()
+        while pending is not None and pending.start() < line_end:
+            if _ends_with_split_stop(text, line_start, pending.start()):
+                _append(sentences, text, start, pending.end(), paragraph)
+                start = pending.end()
+            pending = next(ends, None)
+        _append(sentences, text, start, line_end, paragraph)
     return sentences
 
 
