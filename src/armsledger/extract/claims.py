@@ -32,6 +32,7 @@ class Extractor:
         self.lexicons = lexicons
         self.analyser = Analyser(lexicons)
         self.versions = tuple(sorted(lexicons.versions.items()))
+        self.back_references = BackReferences()
 
     def extract(self, document: Document) -> list[Claim]:
         """Every transfer claim of the document, deterministic and sorted by evidence offsets."""
@@ -46,8 +47,17 @@ class Extractor:
     def _claims(self, document: Document, reading: Reading) -> list[Claim]:
         claims: dict[tuple[object, ...], Claim] = {}
         for view in reading.views:
+            if not view.frames:
+                continue
+            # One evidence span per sentence, shared by its claims (it is immutable).
+            evidence = Span(
+                doc_id=document.id,
+                start=view.start,
+                end=view.end,
+                text=document.text[view.start : view.end],
+            )
             for frame in view.frames:
-                for claim in self._frame_claims(document, view, frame, reading.parties):
+                for claim in self._frame_claims(document, view, frame, reading.parties, evidence):
                     claims.setdefault(
                         (
                             *_claim_order(claim),
@@ -58,18 +68,18 @@ class Extractor:
                         ),
                         claim,
                     )
-        kept = _fold_hypernyms(list(claims.values()), self.lexicons.item_parents)
-        return sorted(_fold_unquantified(kept), key=_claim_order)
+        back = self.back_references
+        kept = _fold_hypernyms(list(claims.values()), self.lexicons.item_parents, back)
+        return sorted(_fold_unquantified(kept, back), key=_claim_order)
 
     def _frame_claims(
-        self, document: Document, view: SentenceView, frame: Frame, parties: PartyKinds
+        self,
+        document: Document,
+        view: SentenceView,
+        frame: Frame,
+        parties: PartyKinds,
+        evidence: Span,
     ) -> list[Claim]:
-        evidence = Span(
-            doc_id=document.id,
-            start=view.start,
-            end=view.end,
-            text=document.text[view.start : view.end],
-        )
         source = self._source(view, frame)
         if _after_mid_tag(document.text, view, frame):
             source = Source(name=document.meta.outlet or "", kind=SourceKind.UNATTRIBUTED)
@@ -184,7 +194,7 @@ def _after_mid_tag(text: str, view: SentenceView, frame: Frame) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
+def _fold_unquantified(claims: list[Claim], back: BackReferences) -> list[Claim]:
     """A transfer the article quantifies ("1.5 million shells") and mentions again without a
     number is one claim when the bare mention is in the same sentence, or refers back with a
     definite article ("the shells", "these weapons"); a bare indefinite mention in another
@@ -198,11 +208,13 @@ def _fold_unquantified(claims: list[Claim]) -> list[Claim]:
         for c in claims
         if c.quantity is not None
         or _flow(c) not in counted
-        or not (c.evidence.start in counted[_flow(c)] or _refers_back(c))
+        or not (c.evidence.start in counted[_flow(c)] or back.refers_back(c))
     ]
 
 
-def _fold_hypernyms(claims: list[Claim], parents: Mapping[str, str | None]) -> list[Claim]:
+def _fold_hypernyms(
+    claims: list[Claim], parents: Mapping[str, str | None], back: BackReferences
+) -> list[Claim]:
     """The same figure for the same flow under a general and a specific word ("1.5 million
     artillery shells", later "the 1.5 million rounds of ammunition") is one transfer told
     twice: the general word's claim goes, the specific one stays. So is a definite general
@@ -212,11 +224,14 @@ def _fold_hypernyms(claims: list[Claim], parents: Mapping[str, str | None]) -> l
         for key in (_counted_flow(claim), _parties(claim)):
             if key is not None:
                 specific.setdefault(key, set()).add(claim.item.category)
-    return [c for c in claims if not _gives_way(c, specific, parents)]
+    return [c for c in claims if not _gives_way(c, specific, parents, back)]
 
 
 def _gives_way(
-    claim: Claim, specific: dict[tuple[object, ...], set[str]], parents: Mapping[str, str | None]
+    claim: Claim,
+    specific: dict[tuple[object, ...], set[str]],
+    parents: Mapping[str, str | None],
+    back: BackReferences,
 ) -> bool:
     """Whether a more specific claim covers this one: the same figure for the same flow, or,
     for a general word that points back ("the weapons can reach Ukraine within weeks"), the
@@ -227,7 +242,7 @@ def _gives_way(
     peers = specific[key] if key is not None else specific[_parties(claim)]
     if not any(_below(other, claim.item.category, parents) for other in peers):
         return False
-    return key is not None or _refers_back(claim)
+    return key is not None or back.refers_back(claim)
 
 
 def _parties(claim: Claim) -> tuple[object, ...]:
@@ -264,10 +279,29 @@ def _flow(claim: Claim) -> tuple[object, ...]:
     return (claim.supplier.id, claim.recipient.id, claim.item.category, claim.polarity)
 
 
-def _refers_back(claim: Claim) -> bool:
-    term = re.escape(claim.item.term)
-    pattern = rf"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+)?{term}"
-    return re.search(pattern, claim.evidence.text, re.IGNORECASE) is not None
+class BackReferences:
+    """The pattern of a definite mention ("the shells", "these weapons") for each item term,
+    compiled once per term: building it per claim missed the re module's cache, whose slots the
+    whole engine's patterns share, and compiled it again in every round."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self) -> None:
+        self.patterns: dict[str, re.Pattern[str]] = {}
+
+    def refers_back(self, claim: Claim) -> bool:
+        term = claim.item.term
+        pattern = self.patterns.get(term)
+        if pattern is None:
+            if len(self.patterns) >= _MAX_BACK_PATTERNS:
+                self.patterns.clear()  # a bound for a long-running extractor
+            pattern = re.compile(_DEFINITE + re.escape(term), re.IGNORECASE)
+            self.patterns[term] = pattern
+        return pattern.search(claim.evidence.text) is not None
+
+
+_MAX_BACK_PATTERNS = 4096
+_DEFINITE = r"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+)?"
 
 
 def _ids(refs: Sequence[ActorRef]) -> list[str]:
@@ -279,6 +313,8 @@ def _ids(refs: Sequence[ActorRef]) -> list[str]:
 
 
 def _distinct(items: list[ItemRef]) -> list[ItemRef]:
+    if len(items) < 2:
+        return list(items)  # nothing to tell apart: skips the keys' reprs
     seen: set[tuple[str, str | None, str]] = set()
     kept: list[ItemRef] = []
     for item in items:

@@ -92,6 +92,9 @@ class AmountReader:
         self._qualifier_ends = tuple(q.lower() for q in words.qualifiers)
         self._ascii_qualifiers = all(q.isascii() for q in words.qualifiers)
         self._sym_before = re.compile(rf"(?:{symbol})\s?$")
+        # The last characters of the symbols: _sym_before needs one right before the number,
+        # or before the one space in between.
+        self._symbol_ends = frozenset(sym[-1] for sym in words.currency_symbols)
         anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
         anchors += [
             ("number", f"{article} {scale}", "number")
@@ -120,6 +123,9 @@ class AmountReader:
         self._currency_word = re.compile(
             rf"\s+(?P<cur>{_alternation(list(words.currency_words))})\b", re.IGNORECASE
         )
+        # How a unit or currency word can begin: each pattern runs only after such a start.
+        self._unit_starts = _Starts(list(words.units))
+        self._currency_starts = _Starts(list(words.currency_words))
         self._descriptor = re.compile(
             rf"\s?-?\s?(?:{_alternation(list(words.descriptor_units))})(?![a-z])", re.IGNORECASE
         )
@@ -162,7 +168,11 @@ class AmountReader:
             if kind == "between":
                 return None
         head = position
-        symbol = self._sym_before.search(text, max(start, position - 5), position)
+        symbol = (
+            self._sym_before.search(text, max(start, position - 5), position)
+            if self._may_follow_symbol(text, position, start)
+            else None
+        )
         if symbol and kind == "digit":
             head = symbol.start()
         window = max(start, head - 30)
@@ -180,6 +190,16 @@ class AmountReader:
         if match is None or match.end("num") <= position:
             return None
         return self._number_amount(text, match, start, end)
+
+    def _may_follow_symbol(self, text: str, position: int, start: int) -> bool:
+        """Whether _sym_before may match right before `position`: a symbol ends there, or one
+        whitespace character before it."""
+        before = position - 1
+        if before < start:
+            return False
+        if text[before] in self._symbol_ends:
+            return True
+        return before > start and text[before].isspace() and text[before - 1] in self._symbol_ends
 
     def _may_qualify(self, text: str, window: int, head: int) -> bool:
         """Whether _qual_before may match in text[window:head]: a match is a qualifier and then
@@ -203,8 +223,11 @@ class AmountReader:
             return None  # "155mm", "500kg bomb", "50-year-old": describes, never counts
         if _is_year_or_date(text, match, start, digits) or _is_age(text, match, start):
             return None
-        after_unit = self._unit_end(text, match.end(), end)
-        if _CAPACITY.match(text, after_unit) or _SURVEYED.match(text, after_unit):
+        unit = self._unit_at(text, match.end(), end)
+        after_unit = unit.end() if unit else match.end()
+        if _OF_NEXT.match(text, after_unit) and (
+            _CAPACITY.match(text, after_unit) or _SURVEYED.match(text, after_unit)
+        ):
             return None  # "at 30% of capacity", "64% of Serbians": output or opinion, not goods
         value = self._value(digits, match.group("scale"), match.group("letter"))
         if value is None:
@@ -213,15 +236,17 @@ class AmountReader:
         if match.group("letter") and not currency:
             return None  # "500m" without a currency is a distance
         return self._finish(
-            text, match.start(), match.end(), value, match.group("qual"), currency, end
+            text, match.start(), match.end(), value, match.group("qual"), currency, end, unit
         )
 
-    def _unit_end(self, text: str, position: int, end: int) -> int:
-        unit = self._unit.match(text, position, end)
-        return unit.end() if unit else position
+    def _unit_at(self, text: str, position: int, end: int) -> re.Match[str] | None:
+        """The unit right after `position`, tried only where one can start."""
+        if not self._unit_starts.may_start(text, _after_spaces(text, position, end)):
+            return None
+        return self._unit.match(text, position, end)
 
     def _unit_then_of(self, text: str, position: int, end: int) -> bool:
-        unit = self._unit.match(text, position, end)
+        unit = self._unit_at(text, position, end)
         return bool(unit and _LEADING_OF.match(text[unit.end() : unit.end() + 4]))
 
     def _value(self, digits: str, scale_text: str, letter: str | None) -> float | None:
@@ -250,14 +275,28 @@ class AmountReader:
         qualifier: str | None,
         currency: str | None,
         end: int,
+        unit_after: re.Match[str] | None = None,
     ) -> Amount:
+        """`unit_after` is the unit at `stop` when the caller has looked it up already."""
         bound = self.words.qualifiers.get((qualifier or "").lower(), "exact")
-        or_more = _LEADING_OR_MORE.match(text[stop : stop + 9])
+        # "or more" within the next nine characters, as the match on them needs.
+        or_more = (
+            _LEADING_OR_MORE.match(text[stop : stop + 9])
+            if text.find("or more", stop, stop + 9) >= 0
+            else None
+        )
         if or_more:
             bound, stop = ("low" if bound == "exact" else bound), stop + or_more.end()
         unit, unit_end = "item", stop
-        word = self._currency_word.match(text, stop, end)
-        unit_match = self._unit.match(text, stop, end)
+        after = _after_spaces(text, stop, end)
+        word = (
+            self._currency_word.match(text, stop, end)
+            if after > stop and self._currency_starts.may_start(text, after)
+            else None
+        )
+        unit_match = (
+            unit_after if unit_after is not None and not or_more else self._unit_at(text, stop, end)
+        )
         if currency is None and word:
             currency, unit_end = self.words.currency_words[word.group("cur").lower()], word.end()
         elif currency is None and unit_match:
@@ -320,9 +359,35 @@ class AmountReader:
         return self._bounds_only(text, match, end, low, high)
 
 
+DATE_BEFORE_WORDS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+)
+DATE_BEFORE_PREPOSITIONS = ("in", "since", "by", "until", "from", "during")
 _DATE_BEFORE = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$|(?:in|since|by|until|from|during)\s+$",
+    rf"(?:{'|'.join(DATE_BEFORE_WORDS)})\.?\s*$|(?:{'|'.join(DATE_BEFORE_PREPOSITIONS)})\s+$",
     re.IGNORECASE,
 )
 # "as of 14 March" is a date, but "the delivery of 14 tanks" counts: after "of" a number is a
@@ -343,6 +408,34 @@ _SURVEYED = re.compile(
     r"those\s+polled|the\s+public|population)\b"
 )
 _CAPACITY = re.compile(r"\s+of\s+(?:its\s+|their\s+|the\s+|full\s+|production\s+)*capacity\b")
+# What _CAPACITY and _SURVEYED both start with: one cheap match before the two.
+_OF_NEXT = re.compile(r"\s+of\s")
+
+
+def _after_spaces(text: str, position: int, end: int) -> int:
+    """The first offset from `position` (up to `end`) that is not whitespace (as regex \\s)."""
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
+class _Starts:
+    """The first two characters (lower-cased) that words of a case-insensitive pattern can
+    begin with: a word can start at an offset only where these do. Text that is not ASCII there
+    always passes (case-insensitive matching pairs some non-ASCII letters with ASCII ones)."""
+
+    __slots__ = ("ones", "twos")
+
+    def __init__(self, words: list[str]) -> None:
+        self.twos = frozenset(word[:2].lower() for word in words if len(word) >= 2)
+        self.ones = frozenset(word.lower() for word in words if len(word) == 1)
+
+    def may_start(self, text: str, position: int) -> bool:
+        pair = text[position : position + 2]
+        if not pair.isascii():
+            return True
+        lowered = pair.lower()
+        return lowered in self.twos or lowered[:1] in self.ones
 
 
 def _is_age(text: str, match: re.Match[str], start: int) -> bool:
@@ -351,8 +444,10 @@ def _is_age(text: str, match: re.Match[str], start: int) -> bool:
     digits = match.group("num")
     if not digits.isdigit() or int(digits) > 120:
         return False
+    if text[match.end() : match.end() + 1] != ",":
+        return False  # tested first: cheaper than the search before the number
     before = text[max(start, match.start() - 30) : match.start()]
-    return bool(_AGE_BEFORE.search(before)) and text[match.end() : match.end() + 1] == ","
+    return bool(_AGE_BEFORE.search(before))
 
 
 def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -> bool:
@@ -367,4 +462,13 @@ def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -
         return False
     if _OF_BEFORE.search(before):
         return bool(_MONTH_AFTER.match(text, match.end()))
-    return bool(_DATE_BEFORE.search(before))
+    return _may_end_with_date_word(before) and bool(_DATE_BEFORE.search(before))
+
+
+def _may_end_with_date_word(before: str) -> bool:
+    """Whether _DATE_BEFORE may match: `before`, trailing spaces and one full stop stripped,
+    ends with one of its words or prepositions (lower-cased as prefilter_text does)."""
+    lowered = prefilter_text(before.rstrip())
+    if lowered is None:
+        return True
+    return lowered.removesuffix(".").endswith(DATE_BEFORE_WORDS + DATE_BEFORE_PREPOSITIONS)

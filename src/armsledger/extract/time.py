@@ -8,6 +8,7 @@ import re
 from datetime import date, timedelta
 
 from armsledger.domain.core import TimeRef
+from armsledger.extract.lookup import prefilter_text
 from armsledger.lexicon import TimeWords
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -38,6 +39,12 @@ class TimeReader:
         # a sentence tell which of the patterns can match at all, before any of them runs.
         self._period_words = frozenset(words.months) | frozenset(words.relative_units)
         self._day_words = frozenset(words.weekdays) | {"yesterday", "today", "tonight"}
+        # The same words and years as substrings of the lower-cased sentence: case-sensitive
+        # literal alternations, which the regex engine scans for by their first characters.
+        targets = [re.escape(word) for word in self._period_words] + [r"19\d\d", r"20\d\d"]
+        self._targets = re.compile(f"(?:{'|'.join(sorted(targets, key=len, reverse=True))})(?!\\w)")
+        self._day_substrings = _substrings([re.escape(w) for w in self._day_words])
+        self._longest_opener = max((len(o) for o in words.openers), default=0)
         self._days = re.compile(
             rf"\b(?P<day>yesterday|today|tonight|on\s+(?:{weekdays}))\b", re.IGNORECASE
         )
@@ -59,19 +66,20 @@ class TimeReader:
     def _scan(
         self, text: str, start: int, end: int, published: date | None
     ) -> list[tuple[TimeRef, int]]:
-        words = frozenset(_TOKEN.findall(text[start:end].lower()))
-        # A token that starts with a digit is all digits (_TOKEN): a year is four starting
-        # with 19 or 20, tested without a regex call for every word.
-        has_year = any(len(word) == 4 and word.startswith(("19", "20")) for word in words)
+        gates = self._gates(text, start, end)
         found = [
             (ref, at)
-            for ref, at in self._spans(text, start, end, published, words, has_year)
+            for ref, at in self._spans(text, start, end, published, gates)
             if not _AFTER_SPEECH.search(text, max(start, at - 12), at)
         ]
-        if not has_year and not words & self._period_words:
-            return found
+        if gates.opener_from < 0:
+            # The opener pattern cannot match; the spans come sorted only where the sentence's
+            # words let it run before (a period word or year token), so ask them when it matters.
+            if len(found) < 2 or self._token_gates(text[start:end].lower(), start).opener_from < 0:
+                return found
+            return sorted(found, key=_position)
         taken = [(at, at + len(ref.text)) for ref, at in found]
-        for match in self._pattern.finditer(text, start, end):
+        for match in self._pattern.finditer(text, gates.opener_from, end):
             month = match.group("month")
             if month and not month[0].isupper():
                 continue  # "may" the verb, "march" the noun
@@ -81,7 +89,48 @@ class TimeReader:
                 continue  # "from 2020" inside "from 2020 to 2022"
             future = bool(_FUTURE.search(text, start, match.start()))
             found.append((self._normalise(match, published, future), match.start()))
-        return sorted(found, key=lambda pair: pair[1])
+        return sorted(found, key=_position)
+
+    def _gates(self, text: str, start: int, end: int) -> _Gates:
+        """Which patterns can match in text[start:end] at all (see _Gates)."""
+        sentence = text[start:end]
+        lowered = prefilter_text(sentence)
+        if lowered is None:
+            return self._token_gates(sentence.lower(), start)
+        target = _first_target(self._targets, lowered)
+        opener_from = -1 if target < 0 else self._opener_from(text, lowered, start, start + target)
+        return _Gates(
+            has_year=_YEAR_TOKEN.search(lowered) is not None,
+            since="since" in lowered,
+            days=self._day_substrings.search(lowered) is not None,
+            opener_from=opener_from,
+        )
+
+    def _token_gates(self, lowered: str, start: int) -> _Gates:
+        """The gates from the sentence's words, for text where a lower-cased substring could
+        miss a case-insensitive match ("ı", "ſ", "İ"): the opener pattern runs on all of it."""
+        words = frozenset(_TOKEN.findall(lowered))
+        # A token that starts with a digit is all digits (_TOKEN): a year is four starting
+        # with 19 or 20, tested without a regex call for every word.
+        has_year = any(len(word) == 4 and word.startswith(("19", "20")) for word in words)
+        return _Gates(
+            has_year=has_year,
+            since="since" in words,
+            days=bool(words & self._day_words),
+            opener_from=start if has_year or words & self._period_words else -1,
+        )
+
+    def _opener_from(self, text: str, lowered: str, start: int, target: int) -> int:
+        """Where the opener pattern can first match, given the first place a year, month or
+        period word can start: an opener ends at most [\\s-]+, "the" and spaces before it."""
+        at = target
+        while at > start and text[at - 1].isspace():
+            at -= 1
+        if lowered.endswith("the", 0, at - start):
+            at -= 3
+        while at > start and (text[at - 1].isspace() or text[at - 1] == "-"):
+            at -= 1
+        return max(start, at - self._longest_opener)
 
     def _spans(
         self,
@@ -89,18 +138,17 @@ class TimeReader:
         start: int,
         end: int,
         published: date | None,
-        words: frozenset[str],
-        has_year: bool,
+        gates: _Gates,
     ) -> list[tuple[TimeRef, int]]:
         """Periods the opener grammar does not read: year ranges, halves and quarters of a
         year, days relative to publication, and the open "since the start of the war"."""
         found: list[tuple[TimeRef, int]] = []
-        if has_year:
+        if gates.has_year:
             found += _year_spans(text, start, end)
-        if "since" in words:
+        if gates.since:
             for match in _OPEN_START.finditer(text, start, end):
                 found.append((TimeRef(text=match.group(0), end=published), match.start()))
-        if published is not None and words & self._day_words:
+        if published is not None and gates.days:
             for match in self._days.finditer(text, start, end):
                 day = self._day(match.group("day").lower(), published)
                 found.append((TimeRef(text=match.group(0), start=day, end=day), match.start()))
@@ -170,6 +218,44 @@ _OPEN_START = re.compile(
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _TOKEN = re.compile(r"[a-z]+|\d+")
+# A run of exactly four digits starting with 19 or 20 (a year token of _TOKEN). It starts with
+# literal digits, so the regex engine skips to them; the look-behind comes after for that reason.
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?!\d)(?<!\d\d\d\d\d)")
+
+
+class _Gates:
+    """Which of a sentence's time patterns can match, from cheap tests: a year token, the word
+    "since", a day word, and where the opener pattern can first match (-1: nowhere). On text
+    that lower() folds exactly, a word of the patterns is a substring of the lower-cased
+    sentence, so a substring test passes wherever the word test of the sentence's tokens did."""
+
+    __slots__ = ("days", "has_year", "opener_from", "since")
+
+    def __init__(self, *, has_year: bool, since: bool, days: bool, opener_from: int) -> None:
+        self.has_year = has_year
+        self.since = since
+        self.days = days
+        self.opener_from = opener_from
+
+
+def _first_target(targets: re.Pattern[str], lowered: str) -> int:
+    """Where the first year, month or period word that the opener pattern can end with
+    starts: after a space or hyphen (the pattern's [\\s-]+ or "the\\s+"), -1 if none does. A
+    word found elsewhere ("mayor", "2023" in "20230") holds no space, so it cannot hide one."""
+    for match in targets.finditer(lowered):
+        at = match.start()
+        if at > 0 and (lowered[at - 1].isspace() or lowered[at - 1] == "-"):
+            return at
+    return -1
+
+
+def _substrings(words: list[str]) -> re.Pattern[str]:
+    """A case-sensitive alternation of lower-case words (given as patterns)."""
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
+def _position(pair: tuple[TimeRef, int]) -> int:
+    return pair[1]
 
 
 def _year_spans(text: str, start: int, end: int) -> list[tuple[TimeRef, int]]:
