@@ -59,8 +59,10 @@ def _reduced_relative_ends(view: SentenceView, text: str) -> list[int]:
     sentence's own verb, which closes it, is the first finite auxiliary after it."""
     ends: list[int] = []
     for trigger in view.triggers:
+        if not trigger.passive:
+            continue
         before = text[max(view.start, trigger.start - 20) : trigger.start]
-        if not trigger.passive or _BE_BEFORE.search(before):
+        if _BE_BEFORE.search(before):
             continue
         finite = _FINITE.search(text, trigger.end, view.end)
         if finite:
@@ -72,12 +74,14 @@ def _new_subject_breaks(view: SentenceView, text: str) -> list[int]:
     """ ", and Denmark has delivered 19": a coordinated clause with its own subject."""
     breaks: list[int] = []
     for actor in view.actors:
-        lead = _CONJUNCTION_BEFORE_SUBJECT.search(text[view.start : actor.start])
-        follow = text[actor.end : actor.end + 30]
-        if lead and _VERB_AFTER_SUBJECT.match(
-            follow,
-        ):
-            breaks.append(view.start + lead.start())
+        # A match holds one comma, the last before the actor (only spaces and words after it):
+        # matching from there finds what a search of the whole stretch would.
+        comma = text.rfind(",", view.start, actor.start)
+        if comma < 0:
+            continue
+        lead = _CONJUNCTION_BEFORE_SUBJECT.match(text, comma, actor.start)
+        if lead and _VERB_AFTER_SUBJECT.match(text[actor.end : actor.end + 30]):
+            breaks.append(lead.start())
     return breaks
 
 
@@ -86,14 +90,26 @@ def _join_list_items(view: SentenceView, clauses: list[tuple[int, int]]) -> list
     a semicolon with neither a transfer word nor a party is one more item of the list before."""
     joined: list[tuple[int, int]] = []
     for start, end in clauses:
-        bare = not any(start <= t.start < end for t in view.triggers) and not any(
-            start <= a.start < end for a in view.actors
-        )
-        opened_by_semicolon = any(
-            m.start == start and m.text == ";" for m in view.markers if m.kind.endswith("breaks")
-        )
-        if joined and bare and opened_by_semicolon:
+        if joined and _bare(view, start, end) and _opened_by_semicolon(view, start):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
+
+
+def _bare(view: SentenceView, start: int, end: int) -> bool:
+    """Whether the span holds neither a transfer word nor a party."""
+    for trigger in view.triggers:
+        if start <= trigger.start < end:
+            return False
+    for actor in view.actors:  # noqa: SIM110 (compiled: a loop, no generator)
+        if start <= actor.start < end:
+            return False
+    return True
+
+
+def _opened_by_semicolon(view: SentenceView, start: int) -> bool:
+    for marker in view.markers:
+        if marker.kind.endswith("breaks") and marker.start == start and marker.text == ";":
+            return True
+    return False

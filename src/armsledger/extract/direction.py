@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from armsledger.domain.core import Quantity
 from armsledger.extract.clauses import clauses
 from armsledger.extract.gapping import gapped_frames
-from armsledger.extract.lookup import Hit, MarkerIndex, may_contain, prefilter_text
+from armsledger.extract.lookup import Hit, MarkerIndex, may_contain
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
@@ -182,6 +182,8 @@ TARGET_WORDS = (
     "turn", "system", "component", "parts", "engine", "electronics", "used", "enough",
     "protect", "shield",
 )  # fmt: skip
+# A literal that every match of _PURPOSE contains, lower-cased (as NOT_ASSERTED_WORDS).
+FOR_WORDS = ("for",)
 # People after "from" are whom the goods come from: "bought rifles from corrupt soldiers".
 _FROM_PEOPLE = re.compile(r"\b(?:from|by)\s+(?:the\s+|a\s+|some\s+)?(?:[\w-]+\s+){0,2}$")
 _FOR_AFTER_GOODS = re.compile(
@@ -252,13 +254,20 @@ _PAYEE_REACH = 6
 class DirectionGrammar(ModalityReader):
     def __init__(self, lexicons: Lexicons, text: str) -> None:
         super().__init__(lexicons, text)
-        self.lowered = prefilter_text(text)
+        # Per sentence (set by frames): whether it asks a question, and the spans of its actors
+        # and items, last first, which _without_actors cuts out of gaps.
+        self.question = False
+        self.spans: list[tuple[int, int]] = []
         # The latest transfers of the document with both ends named, newest last.
         self.recent_frames: list[Frame] = []
 
     def frames(self, view: SentenceView, markers: MarkerIndex) -> list[Frame]:
         self.markers = markers
         self._preceded_cache = {}
+        self._readings = {}
+        self.question = self.text[view.start : view.end].rstrip(' ”"’').endswith("?")
+        spans = [(a.start, a.end) for a in view.actors] + [(i.start, i.end) for i in view.items]
+        self.spans = sorted(spans, reverse=True)
         frames: list[Frame] = []
         for clause in clauses(view, self.text):
             frames += self._clause_frames(view, clause, frames)
@@ -478,19 +487,22 @@ class DirectionGrammar(ModalityReader):
     def _unreal(self, view: SentenceView, clause: tuple[int, int]) -> bool:
         """Questions and conditions report no transfer: "Will Germany send...?", "If Beijing
         supplies lethal aid, ...", "warned China against sending weapons"."""
-        if self.text[view.start : view.end].rstrip(' ”"’').endswith("?"):
+        if self.question:
             return True
         if _CONDITIONAL_OPENER.match(self.text[clause[0] : clause[0] + 8].lower()):
             return True
         held = self.text.find(" on ", clause[0], clause[1]) >= 0
         if held and _PUT_ON_HOLD.search(self.text, clause[0], clause[1]):
             return True  # "Berlin put deliveries of Eurofighters to Saudi Arabia on hold"
-        return any(
-            _NOT_ASSERTED.search(self.text, max(clause[0], t.start - 60), t.start)
-            for t in view.triggers
-            if clause[0] <= t.start < clause[1]
-            and may_contain(self.lowered, NOT_ASSERTED_WORDS, max(clause[0], t.start - 60), t.start)
-        )
+        for t in view.triggers:
+            if not clause[0] <= t.start < clause[1]:
+                continue
+            low = max(clause[0], t.start - 60)
+            if may_contain(self.lowered, NOT_ASSERTED_WORDS, low, t.start) and _NOT_ASSERTED.search(
+                self.text, low, t.start
+            ):
+                return True
+        return False
 
     def _owning_triggers(self, view: SentenceView, clause: tuple[int, int]) -> list[TriggerRef]:
         """Triggers of the clause, less a noun right after a verb or payment marker, which
@@ -510,21 +522,27 @@ class DirectionGrammar(ModalityReader):
                 and any(a.has_unit and 0 <= trigger.start - a.end <= 2 for a in view.amounts)
             ):
                 continue  # "sent 6,700 containers carrying shells": the shells are what was sent
-            if trigger.pattern.startswith("noun") and any(
-                head_end <= trigger.start
-                and _absorbs(self._without_actors(view, head_end, trigger.start))
-                for head_start, head_end in heads
-                if (head_start, head_end) != (trigger.start, trigger.end)
-            ):
+            if trigger.pattern.startswith("noun") and self._absorbed(view, trigger, heads):
                 continue
             kept.append(trigger)
         return kept
 
+    def _absorbed(
+        self, view: SentenceView, trigger: TriggerRef, heads: list[tuple[int, int]]
+    ) -> bool:
+        for head_start, head_end in heads:
+            if head_end > trigger.start or (
+                head_start == trigger.start and head_end == trigger.end
+            ):
+                continue
+            if _absorbs(self._without_actors(view, head_end, trigger.start)):
+                return True
+        return False
+
     def _without_actors(self, view: SentenceView, start: int, end: int) -> str:
         """The words between two points, an actor in between reading as one space."""
         gap = self.text[start:end]
-        spans = [(a.start, a.end) for a in view.actors] + [(i.start, i.end) for i in view.items]
-        for first, last in sorted(spans, reverse=True):
+        for first, last in self.spans:
             if start <= first and last <= end:
                 gap = gap[: first - start] + gap[last - start :]
         return _WHITESPACE_RUN.sub(" ", gap)
@@ -573,7 +591,10 @@ class DirectionGrammar(ModalityReader):
         return []
 
     def _attached(self, view: SentenceView, amount: object) -> bool:
-        return any(item.amount is amount or item.unit_amount is amount for item in view.items)
+        for item in view.items:  # noqa: SIM110 (compiled: a loop, no generator)
+            if item.amount is amount or item.unit_amount is amount:
+                return True
+        return False
 
     def _loose_money(self, view: SentenceView, clause: tuple[int, int]) -> Quantity | None:
         """ "in a deal worth $270 million": the value of the transfer, beside its count."""
@@ -689,7 +710,7 @@ class DirectionGrammar(ModalityReader):
             if start <= m.start < end
             and m.kind in ("marker:counterflow_markers", "marker:restore_markers")
         ]
-        owners.sort(key=lambda owner: owner.start)
+        owners.sort(key=_start_of)
         owned: dict[int, list[ItemRef]] = {}
         main = triggers[0]
         previous: ItemRef | None = None
@@ -698,7 +719,7 @@ class DirectionGrammar(ModalityReader):
         for item in view.items:
             if not (start <= item.start < end) or item.blocked:
                 continue
-            if any(a <= item.start < b for a, b in asides):
+            if _inside(item.start, asides):
                 continue
             owner = self._owner_of(view, item, owners, main)
             if isinstance(owner, Hit) and owner.kind == "marker:restore_markers":
@@ -722,6 +743,8 @@ class DirectionGrammar(ModalityReader):
         set off by commas, with no transfer word of its own, talks about the party; the goods
         it names are not the goods of the clause's transfer."""
         spans: list[tuple[int, int]] = []
+        if self.text.find("wh", clause[0], clause[1]) < 0:
+            return spans  # the pattern needs "which" or "who" (case-sensitive, as the pattern)
         for found in _ASIDE.finditer(self.text, clause[0], clause[1]):
             if not any(found.start() <= t.start < found.end() for t in view.triggers):
                 spans.append((found.start(), found.end()))
@@ -743,11 +766,13 @@ class DirectionGrammar(ModalityReader):
             return "target"  # "bought grenades from Peruvian soldiers": the sellers, not goods
         if not has_goods:
             return ""
-        purpose = _PURPOSE.search(self.text, max(0, item.start - 70), item.start) or (
-            previous is not None
-            and _FOR_AFTER_GOODS.fullmatch(self.text[previous.end : item.start])
-        )
-        return "purpose" if purpose else ""
+        low = max(0, item.start - 70)
+        if may_contain(self.lowered, FOR_WORDS, low, item.start) and _PURPOSE.search(
+            self.text, low, item.start
+        ):
+            return "purpose"
+        gap = self.text[previous.end : item.start] if previous is not None else None
+        return "purpose" if gap is not None and _FOR_AFTER_GOODS.fullmatch(gap) else ""
 
     def _owner_of(
         self, view: SentenceView, item: ItemRef, owners: Sequence[Owner], main: TriggerRef
@@ -757,8 +782,11 @@ class DirectionGrammar(ModalityReader):
                 gap = self.text[item.end : owner.start]
                 if owner.pattern.startswith(("noun", "agent")) and _HYPHEN_SPACE_GAP.fullmatch(gap):
                     return owner
-        before = [owner for owner in owners if owner.end <= item.start]
-        if not before:
+        last: Owner | None = None  # the last owner before the item
+        for owner in owners:
+            if owner.end <= item.start:
+                last = owner
+        if last is None:
             first = owners[0]
             if isinstance(first, TriggerRef) and self._object_relative(view, item, first):
                 return first  # "the £3 billion in military aid that the UK is providing"
@@ -771,7 +799,7 @@ class DirectionGrammar(ModalityReader):
                 # infinitive ("raised money to buy them": the money buys, the goods follow)
                 return _NOBODY
             return first if isinstance(first, Hit) else main
-        return before[-1]
+        return last
 
     def _object_relative(self, view: SentenceView, item: ItemRef, trigger: TriggerRef) -> bool:
         """The goods right before "that/which" and the subject of an active transfer verb are
@@ -816,7 +844,7 @@ class DirectionGrammar(ModalityReader):
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
     ) -> Frame:
         suppliers, recipients = self._roles(view, clause, trigger, items)
-        if len(suppliers) == 1 and any(item.origin is suppliers[0] for item in items):
+        if len(suppliers) == 1 and _from_origin(suppliers[0], items):
             # "rifles manufactured in Serbia and Belarus": every origin of the list supplies.
             suppliers = self._coordinated(view, suppliers[0], clause[1])
         negation = self._negation(view, trigger) or self._no_before(view, items)
@@ -852,6 +880,24 @@ class DirectionGrammar(ModalityReader):
             denier=list(frame.denier),
             clause=frame.clause,
         )
+
+
+def _from_origin(supplier: ActorRef, items: list[ItemRef]) -> bool:
+    for item in items:  # noqa: SIM110 (compiled: a loop, no generator)
+        if item.origin is supplier:
+            return True
+    return False
+
+
+def _start_of(owner: Owner) -> int:
+    return owner.start
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    for start, end in spans:  # noqa: SIM110 (compiled: a loop, no generator)
+        if start <= position < end:
+            return True
+    return False
 
 
 def _amount_item(amount: Amount, category: str) -> ItemRef:

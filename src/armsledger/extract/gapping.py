@@ -84,29 +84,41 @@ def _count_conjuncts(frame: Frame, view: SentenceView, text: str) -> list[Frame]
 
 
 def _loose_counts(view: SentenceView, start: int, end: int, text: str) -> list[Amount]:
-    attached = {id(i.amount) for i in view.items} | {id(i.unit_amount) for i in view.items}
-    loose = [
-        a
-        for a in view.amounts
-        if start <= a.start < max(end, start)
-        and id(a) not in attached
-        and not a.is_money
-        and not a.has_unit
-        and a.quantity.value is not None
-    ]
-    return sorted(loose + _numerals_after_actors(view, start, end, text), key=lambda a: a.start)
+    loose: list[Amount] = []
+    for a in view.amounts:
+        if (
+            start <= a.start < max(end, start)
+            and not a.is_money
+            and not a.has_unit
+            and a.quantity.value is not None
+            and not _attached(a, view.items)
+        ):
+            loose.append(a)
+    loose += _numerals_after_actors(view, start, end, text)
+    loose.sort(key=_start_of)
+    return loose
+
+
+def _attached(amount: Amount, items: list[ItemRef]) -> bool:
+    for item in items:  # noqa: SIM110 (compiled: a loop, no generator)
+        if item.amount is amount or item.unit_amount is amount:
+            return True
+    return False
+
+
+def _start_of(amount: Amount) -> int:
+    return amount.start
 
 
 def _numerals_after_actors(view: SentenceView, start: int, end: int, text: str) -> list[Amount]:
     """ "Spain 10": a figure right after a name can read as part of the name ("Leopard 2"), so
     the amount reader may leave it; after a party in a gapped list it is a count."""
-    taken = [(a.start, a.end) for a in view.amounts]
     found: list[Amount] = []
     for actor in view.actors:
         if not start <= actor.start < end:
             continue
         numeral = _BARE_NUMERAL.match(text, actor.end)
-        if numeral is None or any(s <= numeral.start(1) < e for s, e in taken):
+        if numeral is None or _taken(numeral.start(1), view.amounts):
             continue
         value = float(numeral.group(1).replace(",", ""))
         quantity = Quantity(value=value, low=value, high=value, text=numeral.group(1))
@@ -120,6 +132,13 @@ def _numerals_after_actors(view: SentenceView, start: int, end: int, text: str) 
             )
         )
     return found
+
+
+def _taken(position: int, amounts: list[Amount]) -> bool:
+    for amount in amounts:  # noqa: SIM110 (compiled: a loop, no generator)
+        if amount.start <= position < amount.end:
+            return True
+    return False
 
 
 def _subject_before(amount: Amount, cursor: int, view: SentenceView, text: str) -> ActorRef | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from armsledger.extract.lookup import MarkerIndex, prefilter_text
+from armsledger.extract.lookup import MarkerIndex, may_contain, prefilter_text
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.structure import standing_end
 from armsledger.lexicon import Lexicons
@@ -158,6 +158,8 @@ _WHICH_OPENS = re.compile(
     r"alleged|claims?|claimed)\s+)?(?:(?:has|have|had|is|are|was|were|also|already|\w+ly)\s+)*$",
     re.IGNORECASE,
 )
+# A literal in every match of _WHICH_OPENS, lower-cased (a prefilter, as ACCORDING_WORDS).
+WHICH_WORDS = ("wh",)
 _ANTECEDENT_GAP = re.compile(r"\s*,?\s*")
 _CAUSE_GAP = re.compile(
     r"\b(?:over|amid|against|about|despite|because\s+of|in\s+response\s+to|for\s+their|"
@@ -166,7 +168,34 @@ _CAUSE_GAP = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# Literals that every match of _ACCORDING, _MADE_BY contains, lower-cased: the window is tested
+# for them before the pattern, which is tried at every position (a prefilter, see may_contain).
+ACCORDING_WORDS = ("according",)
+MADE_BY_WORDS = ("by",)
+# The roles that put an actor inside a prepositional phrase, so it is no subject.
+_PHRASE_ROLES = frozenset(
+    {
+        "prepositions",
+        "recipient_markers",
+        "supplier_markers",
+        "agent_markers",
+        "weak_recipient_markers",
+        "counterflow_markers",
+    }
+)
 _GERUND_LEAD = re.compile(r"\b(?:for|of|with)\s+$", re.IGNORECASE)
+
+
+class _Reading:
+    """What _after found about an actor seen from one start (kept for the sentence: the role
+    rules ask about the same actors from the same trigger again and again)."""
+
+    __slots__ = ("according", "made_by", "roles")
+
+    def __init__(self, according: bool) -> None:
+        self.according = according
+        self.made_by = -1  # -1 until asked, then 0 or 1
+        self.roles: set[str] | None = None  # None until asked
 
 
 class RoleReader:
@@ -177,12 +206,17 @@ class RoleReader:
         self.text = text
         self.markers = MarkerIndex({}, "", 0)
         self._preceded_cache: dict[tuple[int, int], set[str]] = {}
+        # _after's readings of the sentence's actors, by the start they are seen from.
+        self._readings: dict[int, list[_Reading | None]] = {}
         # The goods of the latest transfer read in this document, for a count that names none
         # ("Russia has so far delivered three squadrons").
         self.recent_items: list[ItemRef] = []
         # Goods named since then in a sentence without a transfer, for "sold them to X".
         self.mentioned_items: list[ItemRef] = []
         self.standing = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
+        self.modifiers = frozenset(w.lower() for w in lexicons.grammar.words("agent_modifiers"))
+        # The text lower-cased once for the literal prefilters (None: no prefilter, see lookup).
+        self.lowered = prefilter_text(text)
 
     def _roles(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
@@ -405,7 +439,10 @@ class RoleReader:
         the parties right before "which"/"who" are the subject of the verb it opens."""
         if trigger.passive or trigger.pattern not in ("give", "get"):
             return []
-        head = self.text[max(view.start, trigger.start - 60) : trigger.start]
+        low = max(view.start, trigger.start - 60)
+        if not may_contain(self.lowered, WHICH_WORDS, low, trigger.start):
+            return []
+        head = self.text[low : trigger.start]
         found = _WHICH_OPENS.search(head)
         if found is None:
             return []
@@ -460,10 +497,9 @@ class RoleReader:
         self, view: SentenceView, start: int, end: int, trigger: TriggerRef
     ) -> list[ActorRef]:
         for actor in view.actors:
-            standing = standing_end(actor, self.text, self.standing) is not None
             if not start <= actor.start < end or actor.role == "pair":
                 continue
-            if actor.is_modifier and not standing:
+            if actor.is_modifier and standing_end(actor, self.text, self.standing) is None:
                 continue
             if actor.possessive and actor.role != "organ":
                 continue
@@ -476,46 +512,66 @@ class RoleReader:
         """An actor after a preposition, or coordinated with one that is ("between Pyongyang
         and Moscow"), is not a subject; the coordination does not reach before `floor`, where
         the clause begins (", and Norway has sent")."""
-        blocked = {
-            "prepositions",
-            "recipient_markers",
-            "supplier_markers",
-            "agent_markers",
-            "weak_recipient_markers",
-            "counterflow_markers",
-        }
         head = actor
         for earlier in reversed([a for a in view.actors if floor <= a.start < actor.start]):
             gap = self.text[earlier.end : head.start]
             if not _COORDINATION.match(gap) or not _AND_OR.search(gap):
                 break
             head = earlier
-        return bool(self._preceded_by(head.start, view.start) & blocked)
+        return not self._preceded_by(head.start, view.start).isdisjoint(_PHRASE_ROLES)
 
     def _after(self, view: SentenceView, start: int, end: int, roles: set[str]) -> list[ActorRef]:
-        for actor in view.actors:
+        agent = "agent_markers" in roles
+        readings = self._readings.get(start)
+        if readings is None:
+            readings = self._readings[start] = [None] * len(view.actors)
+        for index, actor in enumerate(view.actors):
             if not start <= actor.start < end:
                 continue  # tested first: the searches below are the costly part
-            if _ACCORDING.search(self.text, max(start, actor.start - 30), actor.start):
-                continue  # "according to the Stockholm institute" names a source, not a party
-            if "agent_markers" in roles and _MADE_BY.search(
-                self.text, max(start, actor.start - 40), actor.start
-            ):
+            reading = readings[index]
+            if reading is None:
+                # "according to the Stockholm institute" names a source, not a party
+                according = self._according(max(start, actor.start - 30), actor.start)
+                reading = readings[index] = _Reading(according)
+            if reading.according or (agent and self._made_by_before(reading, actor, start)):
                 continue
-            if (not actor.is_modifier or self._bare_adjective(actor)) and self._preceded_by(
-                self._possessor_start(view, actor), start
-            ) & roles:
+            if not self._roles_before(view, reading, actor, start).isdisjoint(roles):
                 return self._coordinated(view, actor, end)
         return []
+
+    def _made_by_before(self, reading: _Reading, actor: ActorRef, start: int) -> bool:
+        if reading.made_by < 0:
+            reading.made_by = int(self._made_by(max(start, actor.start - 40), actor.start))
+        return reading.made_by == 1
+
+    def _roles_before(
+        self, view: SentenceView, reading: _Reading, actor: ActorRef, start: int
+    ) -> set[str]:
+        """The markers before the actor's phrase; none for an adjective ("Russian shells")."""
+        if reading.roles is None:
+            eligible = not actor.is_modifier or self._bare_adjective(actor)
+            position = self._possessor_start(view, actor) if eligible else 0
+            reading.roles = self._preceded_by(position, start) if eligible else set()
+        return reading.roles
+
+    def _according(self, start: int, end: int) -> bool:
+        return may_contain(self.lowered, ACCORDING_WORDS, start, end) and bool(
+            _ACCORDING.search(self.text, start, end)
+        )
+
+    def _made_by(self, start: int, end: int) -> bool:
+        return may_contain(self.lowered, MADE_BY_WORDS, start, end) and bool(
+            _MADE_BY.search(self.text, start, end)
+        )
 
     def _possessor_start(self, view: SentenceView, actor: ActorRef) -> int:
         """ "to Sudan's Rapid Support Forces", "to Yemen's Houthis": the preposition stands
         before the state that locates the group, so the group's phrase starts there."""
         for earlier in view.actors:
-            adjacent = earlier.end < actor.start and _POSSESSIVE_GAP.fullmatch(
-                self.text, earlier.end, actor.start
-            )
-            if earlier.possessive and earlier.is_modifier and adjacent:
+            # The flags first: the gap pattern is the costly part.
+            if not (earlier.possessive and earlier.is_modifier and earlier.end < actor.start):
+                continue
+            if _POSSESSIVE_GAP.fullmatch(self.text, earlier.end, actor.start):
                 return earlier.start
         return actor.start
 
@@ -552,10 +608,9 @@ class RoleReader:
             return []
         actor = before[-1]
         gap = self.text[actor.end : trigger.start]
-        modifiers = {w.lower() for w in self.lexicons.grammar.words("agent_modifiers")}
         words = _WORD.findall(_LEADING_POSSESSIVE.sub("", gap))
         item_words = {w.lower() for item in view.items for w in _WORD.findall(item.text)}
-        if len(words) > 4 or any(w.lower() not in modifiers | item_words for w in words):
+        if len(words) > 4 or any(w.lower() not in self.modifiers | item_words for w in words):
             return []
         if not (actor.is_modifier or actor.possessive or not words):
             return []

@@ -171,11 +171,7 @@ class Structure:
         self._drop_modified_nouns(view)
         self._merge_adjacent(view)
         self._name_designations(view)
-        view.amounts = [
-            a
-            for a in view.amounts
-            if not any(item.start <= a.start < item.end for item in view.items)
-        ]
+        view.amounts = [a for a in view.amounts if not _in_item(a.start, view.items)]
         self._attach_amounts(view)
         self._merge_of_items(view)
         self._fold_unit_loads(view)
@@ -217,11 +213,8 @@ class Structure:
         """ "1,000 containers": the container word is the unit of the amount, not an item."""
         # Also "2 billion roubles": the currency word is the amount's unit, not money as goods.
         units = [(a.start, a.end) for a in view.amounts if a.has_unit or a.is_money]
-        view.items = [
-            item
-            for item in view.items
-            if not any(start <= item.start and item.end <= end for start, end in units)
-        ]
+        if units:
+            view.items = [item for item in view.items if not _within(item, units)]
 
     def _drop_modified_nouns(self, view: SentenceView) -> None:
         """ "a think tank", "a fish tank": the word before makes the noun something else."""
@@ -230,7 +223,10 @@ class Structure:
         view.items = [item for item in view.items if not self._modified(view, item)]
 
     def _modified(self, view: SentenceView, item: ItemRef) -> bool:
-        found = _WORD_BEFORE.search(self.text, max(view.start, item.start - 30), item.start)
+        start = _word_before_start(self.text, max(view.start, item.start - 30), item.start)
+        if start < 0:
+            return False
+        found = _WORD_BEFORE.match(self.text, start, item.start)
         return found is not None and found.group(1).lower() in self.lexicons.blocking_modifiers
 
     def _name_designations(self, view: SentenceView) -> None:
@@ -386,17 +382,27 @@ class Structure:
     def _set_origins(self, view: SentenceView) -> None:
         """ "North Korean shells", "Iran's drones", "Iranian-made drones": where they come from."""
         for item in view.items:
-            before = [a for a in view.actors if a.end <= item.start]
-            if not before:
+            actor = _last_before(view.actors, item.start)
+            if actor is None:
                 continue
-            actor = before[-1]
             gap = self.text[actor.end : item.start]
-            made = _LEADING_MADE_SUFFIX.match(gap)
-            modifier = actor.is_modifier or actor.possessive or made or self._maker(actor, gap)
-            shaped = _ORIGIN_GAP.match(gap + " ")
-            if modifier and shaped and not any(w.lower() in _STOP_WORDS for w in gap.split()):
-                item.origin = self._first_coordinated(before)
+            if self._origin_gap(actor, gap):
+                item.origin = self._first_coordinated(
+                    [a for a in view.actors if a.end <= item.start]
+                )
         self._set_origins_after(view)
+
+    def _origin_gap(self, actor: ActorRef, gap: str) -> bool:
+        """Whether the actor, `gap` before the goods, says where they come from."""
+        modifier = (
+            actor.is_modifier
+            or actor.possessive
+            or _LEADING_MADE_SUFFIX.match(gap) is not None
+            or self._maker(actor, gap)
+        )
+        if not modifier or not _ORIGIN_GAP.match(gap + " "):
+            return False
+        return not any(w.lower() in _STOP_WORDS for w in gap.split())
 
     def _first_coordinated(self, before: list[ActorRef]) -> ActorRef:
         """ "Iranian and North Korean drones": the origin is the first of the adjectives, from
@@ -474,10 +480,12 @@ def read_triggers(
     for (start, end), triggers in sorted(groups.items()):
         if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
             continue  # "hand-wringing", "arms-supply": part of a compound, not the verb
+        # The word before the trigger, which every test below looks at: read once.
+        previous = _previous_word(text, start, view.start)
         verbal = (
-            _verbal_context(view, start, text, markers)
+            _verbal_context(view, start, text, markers, previous)
             or _after_standing_party(view, start, text, standing)
-            or _gerund(text, start, end, view.start)
+            or _gerund(text, start, end, previous[0])
         )
         verbs = [t for t in triggers if not t.pattern.startswith(("noun", "agent"))]
         nouns = [t for t in triggers if t.pattern.startswith(("noun", "agent"))]
@@ -494,21 +502,64 @@ def read_triggers(
             continue
         if chosen in nouns and _NOUN_MODIFIED.match(text, end):
             continue
-        if chosen in verbs and _adjectival(text, start, end, view.start):
+        if chosen in verbs and _adjectival(text, start, end, previous[0]):
             continue
-        passive = chosen in verbs and _is_passive(view, (start, end), text, markers, heads)
+        passive = chosen in verbs and _is_passive(
+            view, (start, end), text, markers, heads, previous
+        )
         readings.append(
             TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end], passive=passive)
         )
     return readings
 
 
-def _adjectival(text: str, start: int, end: int, floor: int) -> bool:
+def _in_item(position: int, items: list[ItemRef]) -> bool:
+    for item in items:  # noqa: SIM110 (compiled: a loop, no generator)
+        if item.start <= position < item.end:
+            return True
+    return False
+
+
+def _within(item: ItemRef, spans: list[tuple[int, int]]) -> bool:
+    for start, end in spans:  # noqa: SIM110 (compiled: a loop, no generator)
+        if start <= item.start and item.end <= end:
+            return True
+    return False
+
+
+def _last_before(actors: list[ActorRef], position: int) -> ActorRef | None:
+    """The last actor of the list (list order) that ends by `position`."""
+    found: ActorRef | None = None
+    for actor in actors:
+        if actor.end <= position:
+            found = actor
+    return found
+
+
+def _word_before_start(text: str, low: int, end: int) -> int:
+    """Where a match of _WORD_BEFORE searched in text[low:end] must start, or -1 when there is
+    none. Letters and the spaces or hyphens after them do not overlap, so a match is the run of
+    ASCII letters ending where the spaces and hyphens that close the window begin, from its
+    first letter (no word boundary inside the run); matching there equals the search."""
+    last = end
+    while last > low and (text[last - 1].isspace() or text[last - 1] == "-"):
+        last -= 1
+    first = last
+    while first > low and _is_ascii_letter(text[first - 1]):
+        first -= 1
+    return first if first < last < end else -1
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return "a" <= char <= "z" or "A" <= char <= "Z"
+
+
+def _adjectival(text: str, start: int, end: int, word: str) -> bool:
     """ "the teardown of recovered Russian weapons", "the donated tanks": an -ed form after a
-    determiner or preposition modifies the noun after it; it reports no act."""
+    determiner or preposition (`word`, the word before) modifies the noun after it; it reports
+    no act."""
     if not text[start:end].lower().endswith("ed"):
         return False
-    word, _ = _previous_word(text, start, floor)
     return word.lower() in _ADJECTIVE_LEADS
 
 
@@ -533,6 +584,9 @@ def _previous_word(text: str, start: int, floor: int) -> tuple[str, int]:
     return text[first:end], first
 
 
+# The gaps of a reduced relative: none, or one head noun after the item's name.
+_BLANK = re.compile(r"^\s*$")
+_ONE_WORD = re.compile(r"^\s+[\w-]+\s+$")
 # Inside a word for `_TRAILING_WORD` but not regex word characters.
 _WORD_PUNCTUATION = "’'-"
 
@@ -559,30 +613,34 @@ def _after_standing_party(
     view: SentenceView, start: int, text: str, standing: frozenset[str]
 ) -> bool:
     """ "Chinese firms supply engines": the word before the trigger closes a standing party."""
-    before = text[view.start : start].rstrip()
+    # Where the words before the trigger end: text[view.start:start].rstrip(), without the copy.
+    stop = start
+    while stop > view.start and text[stop - 1].isspace():
+        stop -= 1
     for actor in view.actors:
-        end = standing_end(actor, text, standing) if actor.end < start else None
-        if end is not None and view.start + len(before) == end:
+        if not actor.is_modifier or actor.end >= start:
+            continue  # standing_end is None for a non-modifier; its search is the costly part
+        if standing_end(actor, text, standing) == stop:
             return True
     return False
 
 
-def _gerund(text: str, start: int, end: int, floor: int) -> bool:
+def _gerund(text: str, start: int, end: int, word: str) -> bool:
     """ "sanctioned for exporting engines", "accused of shipping arms": an -ing form after
-    "for", "of" or "with" is a verb with its own object."""
-    word, _ = _previous_word(text, start, floor)
+    "for", "of" or "with" (`word`, the word before) is a verb with its own object."""
     return text[start:end].lower().endswith("ing") and word.lower() in ("for", "of", "with")
 
 
-def _verbal_context(view: SentenceView, start: int, text: str, markers: MarkerIndex) -> bool:
-    word, position = _previous_word(text, start, view.start)
+def _verbal_context(
+    view: SentenceView, start: int, text: str, markers: MarkerIndex, previous: tuple[str, int]
+) -> bool:
+    word, position = previous
     while _ADVERB.match(word) and word.lower() not in ("only",):
         word, position = _previous_word(text, position, view.start)
     for actor in view.actors:
         if (
-            actor.end <= start
+            position <= actor.end <= start  # first: the slice below is the costly part
             and text[actor.end : start].strip() in ("", word)
-            and actor.end >= position
         ):
             return not actor.is_modifier and not actor.possessive
     lowered = word.lower()
@@ -597,12 +655,13 @@ def _is_passive(
     text: str,
     markers: MarkerIndex,
     heads: frozenset[str],
+    previous: tuple[str, int],
 ) -> bool:
     start, end = span
     form = text[start:end].lower().split()[0]
     if not (form.endswith("ed") or form in _PARTICIPLES) or form.startswith(("arriv", "reach")):
         return False
-    word, position = _previous_word(text, start, view.start)
+    word, position = previous
     while _ADVERB.match(word) or word.lower() in ("also", "being", "then", "now", "not"):
         if word.lower() == "being":
             return True
@@ -611,12 +670,12 @@ def _is_passive(
         return True
     # A participle right after its noun is a reduced relative: "containers sent to Russia",
     # also after a generic head that follows the item's name ("Patriot systems sent to").
-    gap = r"^\s*$"
+    gap = _BLANK
     if word.lower() in heads:
         word, position = _previous_word(text, position, view.start)
-        gap = r"^\s+[\w-]+\s+$"
+        gap = _ONE_WORD
     return (
         any(item.end == position + len(word) for item in view.items)
-        and bool(re.match(gap, text[position + len(word) : start]))
+        and bool(gap.match(text[position + len(word) : start]))
         and not any(a.end == position + len(word) for a in view.actors)
     )
