@@ -77,7 +77,7 @@ class SpeakerNamer:
         actor_words |= {w for hit in view.organs for w in hit.text.split()}
         actor_words |= {w for item in view.items for w in item.text.split()}
         actor_words = {_without_possessive(w) for w in actor_words}
-        state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
+        state = _state_named_in(view, phrase)
         if self._media_names.search(phrase):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         person = "" if _sentence_case(core) else self._person(words, actor_words)
@@ -205,6 +205,14 @@ class SpeakerNamer:
 
 # "told CNN." ends the sentence; "U.S." keeps its own full stops.
 _SENTENCE_STOP = re.compile(r"(?<=[^.\s][^.\s])\.$")
+
+
+def _state_named_in(view: SentenceView, phrase: str) -> str | None:
+    """The first actor of the sentence whose words the phrase holds."""
+    for ref in view.actors:
+        if ref.text in phrase:
+            return ref.actor_id
+    return None
 
 
 def _head_part(lowered: list[str]) -> list[str]:
