@@ -80,7 +80,7 @@ class ActorResolver:
         self.recent: list[str] = []
         self.last_of_kind: dict[str, str] = {}  # actor kind -> the last actor of it named
         self.governed = ""  # the last state named with an organ of its own: "the junta"
-        self.datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+        self.datelines = datelines(text)
 
     def resolve(self, hits: Iterable[Hit]) -> list[ActorRef]:
         """Actor refs of one sentence; `hits` are its actor, organ and back-reference hits."""
@@ -167,7 +167,7 @@ class ActorResolver:
         usable = [t for t in terms if t.needs_prior is None or t.needs_prior in self.seen_leaders]
         if not usable:
             return None
-        term = min(usable, key=lambda t: _RANK.get(t.role, 9))
+        term = _first_ranked(usable)
         if term.leader:
             self.seen_leaders.add(term.leader)
         actor_id, role = term.actor_id, term.role
@@ -189,6 +189,9 @@ class ActorResolver:
         )
 
     def _possessive(self, end: int) -> bool:
+        # _POSSESSIVE opens with an apostrophe: look at the next character before the regex.
+        if end >= len(self.text) or self.text[end] not in "'’":
+            return False
         return bool(_POSSESSIVE.match(self.text, end, min(len(self.text), end + 3)))
 
     def _organization(self, actor_id: str) -> bool:
@@ -323,7 +326,7 @@ _AFTER_SPEECH_OR_DENIAL = re.compile(
 
 def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:
     groups: dict[tuple[int, int], list[Hit]] = {}
-    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+    for hit in sorted(hits, key=_span_key):
         groups.setdefault((hit.start, hit.end), []).append(hit)
     return list(groups.values())
 
@@ -339,3 +342,36 @@ def _as_modifier(ref: ActorRef, *, possessive: bool) -> ActorRef:
         text=ref.text,
         possessive=possessive,
     )
+
+
+def _span_key(hit: Hit) -> tuple[int, int]:
+    """In document order, the longer of two hits at one start first."""
+    return (hit.start, hit.start - hit.end)
+
+
+def _first_ranked(terms: list[ActorTerm]) -> ActorTerm:
+    """The term whose role ranks first, the earliest on a tie (what `min` with a key gave)."""
+    best = terms[0]
+    best_rank = _RANK.get(best.role, 9)
+    for term in terms[1:]:
+        rank = _RANK.get(term.role, 9)
+        if rank < best_rank:
+            best, best_rank = term, rank
+    return best
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """The spans of _DATELINE in text, as `finditer` gives them; the pattern opens with a
+    MULTILINE `^`, so only line starts are tried, not every position (for speed)."""
+    found: list[tuple[int, int]] = []
+    position = 0  # the next line start
+    reached = 0  # where the last match ended: finditer goes on from there
+    while position >= 0:
+        if position >= reached:
+            match = _DATELINE.match(text, position)
+            if match is not None:
+                found.append((match.start(), match.end()))
+                reached = match.end()
+        newline = text.find("\n", position)
+        position = newline + 1 if newline >= 0 else -1
+    return found

@@ -126,7 +126,7 @@ class Analyser:
             pronoun = _opening_pronoun(view, previous, text, chain)
             if pronoun:
                 chain = (view.index, pronoun[0])
-                view.actors = sorted(view.actors + pronoun, key=lambda a: a.start)
+                view.actors = sorted(view.actors + pronoun, key=_start_of)
             # "The Houthis are arming ... Without them, ... They have sent": a pronoun goes back
             # past sentences that name no one (see _opening_pronoun's reach).
             previous = view if view.actors else previous
@@ -180,35 +180,24 @@ class Analyser:
         resolver: ActorResolver,
         text: str,
     ) -> None:
-        named = [h for h in hits if h.kind in ("actor", "organ")]
-        # "The State Department": a name that runs past the back-reference ("the state") wins.
-        backrefs = [
-            hit
-            for hit in cue_hits
-            if hit.kind == "backref"
-            and not any(n.start < hit.end < n.end and n.start >= hit.start for n in named)
-        ]
-        actor_hits = longest_first(named + backrefs)
+        # Explicit loops, not comprehensions with any(...): they compile to native code.
+        named: list[Hit] = []
+        organs: list[Hit] = []
+        for hit in hits:
+            if hit.kind == "actor" or hit.kind == "organ":
+                named.append(hit)
+            if hit.kind == "organ":
+                organs.append(hit)
+        actor_hits = longest_first(named + _backrefs(cue_hits, named))
         view.actors = resolver.resolve(actor_hits)
-        view.actors = sorted(view.actors + _speaker_pronouns(view, text), key=lambda a: a.start)
-        view.organs = [hit for hit in hits if hit.kind == "organ"]
-        items = [
-            _item(hit)
-            for hit in hits
-            if hit.kind == "item"
-            and isinstance(hit.payload, ItemTerm)
-            and not _ANTI.search(text, max(0, hit.start - 8), hit.start)
-            and not _verb_use(hit, text)
-        ]
-        view.items = list({(item.start, item.end): item for item in items}.values())
-        taken = [(a.start, a.end) for a in view.actors]
-        view.cues = [
-            hit
-            for hit in cue_hits
-            if hit.kind != "backref"
-            and _cue_case_ok(hit, view)
-            and not any(start <= hit.start < end for start, end in taken)
-        ]
+        pronouns = _speaker_pronouns(view, text)
+        if pronouns:
+            view.actors = sorted(view.actors + pronouns, key=_start_of)
+        else:
+            view.actors = sorted(view.actors, key=_start_of)
+        view.organs = organs
+        view.items = _items(hits, text)
+        view.cues = _free_cues(cue_hits, view)
 
     def _read_frames(
         self,
@@ -235,6 +224,57 @@ class Analyser:
             view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads
         )
         view.frames = grammar.frames(view, markers_by_end)
+
+
+def _start_of(ref: ActorRef) -> int:
+    return ref.start
+
+
+def _backrefs(cue_hits: list[Hit], named: list[Hit]) -> list[Hit]:
+    """ "The State Department": a name that runs past the back-reference ("the state") wins."""
+    found: list[Hit] = []
+    for hit in cue_hits:
+        if hit.kind != "backref":
+            continue
+        overrun = False
+        for name in named:
+            if name.start < hit.end < name.end and name.start >= hit.start:
+                overrun = True
+                break
+        if not overrun:
+            found.append(hit)
+    return found
+
+
+def _items(hits: list[Hit], text: str) -> list[ItemRef]:
+    """The items of a sentence, one per span (the last read wins, in the first one's place)."""
+    by_span: dict[tuple[int, int], ItemRef] = {}
+    for hit in hits:
+        if (
+            hit.kind == "item"
+            and isinstance(hit.payload, ItemTerm)
+            and not _ANTI.search(text, max(0, hit.start - 8), hit.start)
+            and not _verb_use(hit, text)
+        ):
+            item = _item(hit)
+            by_span[(item.start, item.end)] = item
+    return list(by_span.values())
+
+
+def _free_cues(cue_hits: list[Hit], view: SentenceView) -> list[Hit]:
+    """The cues outside the sentence's actor mentions, but for back-references."""
+    found: list[Hit] = []
+    for hit in cue_hits:
+        if hit.kind == "backref" or not _cue_case_ok(hit, view):
+            continue
+        inside = False
+        for actor in view.actors:
+            if actor.start <= hit.start < actor.end:
+                inside = True
+                break
+        if not inside:
+            found.append(hit)
+    return found
 
 
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -418,7 +458,7 @@ def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
         role="pronoun",
         text=match.group(1),
     )
-    return sorted([*view.actors, ref], key=lambda a: a.start)
+    return sorted([*view.actors, ref], key=_start_of)
 
 
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:

@@ -7,6 +7,7 @@ speech runs on), until the outlet speaks for itself again ("reportedly", "it has
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -73,6 +74,23 @@ _RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
 _RELATIVE_END = re.compile(r"\w,\s*(?:who|which)\b[^,“”\"]*,$")
 _QUOTED_RULES = frozenset({"attribution.quote.v1", "attribution.explicit.v1"})
 _LEAD = re.compile(r"^[\s,“”\"'‘’:–—-]+|[\s,“”\"'‘’:–—-]+$")
+# What _LEAD removes, for str.strip (no regex scan): the characters of its class, with every
+# character that `\s` matches (str.isspace; a test checks the list against all code points).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+LEAD_CHARS = WHITESPACE + ",“”\"'‘’:–—-"
+# The words an _AUX_TAIL match can end with, and those before a last word it can end with
+# ("last week", "on Monday"): a lead ending otherwise keeps its tail (a prefilter for speed).
+AUX_LAST_WORDS = frozenset(
+    {
+        "has", "have", "had", "also", "later", "further", "then", "previously", "repeatedly",
+        "since", "recently", "never", "earlier", "once", "would", "will", "was", "were", "is",
+        "are", "already", "again", "now", "publicly", "separately", "to",
+    }
+)  # fmt: skip
+AUX_PENULTIMATE_WORDS = frozenset({"last", "this", "on"})
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -118,6 +136,9 @@ class Attributor:
         self.namer = namer
         self.text = text
         self.regions = quote_regions(text)
+        # Regions are disjoint and in order: a position falls in at most the last one starting
+        # before it, found by bisection instead of a scan of all of them.
+        self.region_starts = [start for start, _ in self.regions]
         self.unattributed = Source(name=outlet or "", kind=SourceKind.UNATTRIBUTED)
         self.speakers: list[Source] = []
 
@@ -144,12 +165,12 @@ class Attributor:
         return bool(_DATED.search(self.text, view.start, view.end))
 
     def _inside_quote(self, view: SentenceView) -> bool:
-        return any(start <= view.start + 1 and view.start < end for start, end in self.regions)
+        return self._region_of(view) is not None
 
     def _region_of(self, view: SentenceView) -> tuple[int, int] | None:
-        for start, end in self.regions:
-            if start <= view.start + 1 and view.start < end:
-                return start, end
+        index = bisect.bisect_right(self.region_starts, view.start + 1) - 1
+        if index >= 0 and view.start < self.regions[index][1]:
+            return self.regions[index]
         return None
 
     def _quote_speaker(
@@ -179,18 +200,22 @@ class Attributor:
         return len(self.text[view.start : view.end].split()) <= 8
 
     def _impersonal(self, view: SentenceView) -> bool:
-        return any(
-            (cue.kind == "speech" and getattr(cue.payload, "kind", "") == "impersonal")
-            or (cue.kind == "hedge" and cue.text.lower() in ("reportedly", "allegedly"))
-            for cue in view.cues
-        )
+        for cue in view.cues:
+            if cue.kind == "speech" and getattr(cue.payload, "kind", "") == "impersonal":
+                return True
+            if cue.kind == "hedge" and cue.text.lower() in ("reportedly", "allegedly"):
+                return True
+        return False
 
     def _explicit(self, view: SentenceView) -> Source | None:
         """The sentence's own speaker; one who cites another ("X reported, citing officials")
         gives way to the one cited, but a channel ("said, according to Yonhap") does not."""
         found: list[Source] = []
         cited: list[bool] = []  # whether each source was cited ("according to", "citing")
-        impersonal = [c for c in view.cues if _kind(c) == "impersonal"]
+        impersonal: list[Hit] = []
+        for cue in view.cues:
+            if _kind(cue) == "impersonal":
+                impersonal.append(cue)
         for cue in view.cues:
             if not self._speaks(view, cue, impersonal):
                 continue
@@ -217,22 +242,36 @@ class Attributor:
 
     def _speaks(self, view: SentenceView, cue: Hit, impersonal: list[Hit]) -> bool:
         """Whether a cue introduces a speaker: a speech verb, or a denial verb ("X denied")."""
-        if self._in_region(cue.start) or any(i.start <= cue.start < i.end for i in impersonal):
-            return False  # "is said to": the outlet's hedged voice, not a speaker
-        before = self.text[max(view.start, cue.start - 14) : cue.start]
-        if _NEGATED_SPEECH.search(before) or _DETERMINER_BEFORE.search(before):
-            return False  # "Ankara has never confirmed the sale" names no source of the claim
-        if cue.kind == "denial":
-            return _kind(cue) == "denial" and bool(_DENIAL_VERB.match(cue.text))
-        if cue.kind != "speech" or _kind(cue) == "impersonal":
+        # The cue's own kind first: most cues (hedges, stages) fail it, and every test is pure.
+        if not self._speaking_cue(view, cue):
             return False
-        if _kind(cue) == "tag" and not _TAG_END.match(self.text, cue.end, view.end):
+        if self._in_region(cue.start):
+            return False  # "is said to": the outlet's hedged voice, not a speaker
+        for other in impersonal:
+            if other.start <= cue.start < other.end:
+                return False
+        before = self.text[max(view.start, cue.start - 14) : cue.start]
+        # Both patterns end in a word and `\s+$`: skip them unless `before` ends so.
+        # "Ankara has never confirmed the sale" names no source of the claim.
+        return not (
+            _may_end_negated(before)
+            and (_NEGATED_SPEECH.search(before) or _DETERMINER_BEFORE.search(before))
+        )
+
+    def _speaking_cue(self, view: SentenceView, cue: Hit) -> bool:
+        kind = _kind(cue)
+        if cue.kind == "denial":
+            return kind == "denial" and bool(_DENIAL_VERB.match(cue.text))
+        if cue.kind != "speech" or kind == "impersonal":
+            return False
+        if kind == "tag" and not _TAG_END.match(self.text, cue.end, view.end):
             return False
         estimate = cue.text.lower() in ("estimated", "assessed", "valued")
         return not (estimate and _NOT_SPEECH_AFTER.match(self.text, cue.end))
 
     def _in_region(self, position: int) -> bool:
-        return any(start < position < end for start, end in self.regions)
+        index = bisect.bisect_left(self.region_starts, position) - 1
+        return index >= 0 and position < self.regions[index][1]
 
     def _phrase(self, view: SentenceView, cue: Hit, kind: str) -> str | None:
         """The words naming the speaker around a speech cue."""
@@ -242,12 +281,13 @@ class Attributor:
         raw_before = self.text[view.start : cue.start].rstrip()
         told = cue.text.lower().startswith(_TELL)  # "X told Y": Y is the listener
         # "A commander, who asked not to be named, said": the aside closes the subject.
-        aside = _RELATIVE_END.search(raw_before) is not None
+        # _RELATIVE_END ends in ",$" and raw_before is stripped: only a final comma can match.
+        aside = raw_before.endswith(",") and _RELATIVE_END.search(raw_before) is not None
         if not told and not aside and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
             tail = _SPEAKER_TAIL_END.split(after, maxsplit=1)[0]
             if _speaker_like(tail):
-                return _LEAD.sub("", tail)
+                return tail.strip(LEAD_CHARS)
         return self._before(view, cue.start)
 
     def _before(self, view: SentenceView, start: int) -> str:
@@ -256,17 +296,24 @@ class Attributor:
         body = lead.rstrip().rstrip(",")  # "..., Major Ivo Kral, told": the comma closes him
         if len(remaining) <= 4 and "," in body:
             lead = body[body.rfind(",") + 1 :]  # "..., a Ukrainian intelligence chief has said."
-        lead = _THAT_OR_CLAUSE_PUNCTUATION.split(lead)[-1]
-        lead = _RELATIVE.sub(",", lead)
-        lead = _AUX_TAIL.sub("", lead)
+        # Each pattern runs only where its literals are (a prefilter for speed only).
+        if "that" in lead or ";" in lead or ":" in lead:
+            lead = _THAT_OR_CLAUSE_PUNCTUATION.split(lead)[-1]
+        if "," in lead:
+            lead = _RELATIVE.sub(",", lead)
+        if may_end_in_aux_tail(lead):
+            lead = _AUX_TAIL.sub("", lead)
         # "Speaking on condition of anonymity, a source said": the subject is the last comma
         # segment, unless the lead ends in an appositive ("X, General Y, said").
         if "," in lead.rstrip().rstrip(",") and not lead.rstrip().endswith(","):
             lead = lead[lead.rfind(",") + 1 :]
-        return _LEAD.sub("", lead)
+        return lead.strip(LEAD_CHARS)
 
     def _source(self, view: SentenceView, phrase: str) -> Source | None:
-        phrase = _LEADING_LINK.sub("", phrase.strip())
+        phrase = phrase.strip()
+        link = _LEADING_LINK.match(phrase)  # anchored: at most one match, at the start
+        if link is not None:
+            phrase = phrase[link.end() :]
         if not phrase or len(phrase.split()) > 14:
             return None
         lowered = phrase.lower()
@@ -342,7 +389,7 @@ def _according_phrase(after: str) -> str:
     """ "according to figures compiled by Defence Weekly": the source is the agent after "by"."""
     phrase = _ACCORDING_PHRASE_END.split(after, maxsplit=1)[0]
     agent = _AGENT_AFTER_BY_OR_FROM.search(phrase)
-    return _LEAD.sub("", agent.group("agent") if agent else phrase)
+    return (agent.group("agent") if agent else phrase).strip(LEAD_CHARS)
 
 
 def _speaker_like(tail: str) -> bool:
@@ -358,3 +405,33 @@ def _speaker_like(tail: str) -> bool:
         or bool(_CAPITALISED_WORD.search(stripped))
         or stripped.lower().startswith(("the ", "a ", "an "))
     )
+
+
+_NEGATING_ENDINGS = ("not", "never", "n't", "to", "a", "an", "the")
+
+
+def _may_end_negated(before: str) -> bool:
+    """Whether `before` may match _NEGATED_SPEECH or _DETERMINER_BEFORE: both end in one of
+    these words, then whitespace (a prefilter for speed; a non-ASCII word always may)."""
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1]
+    return not last.isascii() or last.lower().endswith(_NEGATING_ENDINGS)
+
+
+def may_end_in_aux_tail(lead: str) -> bool:
+    """Whether _AUX_TAIL may match `lead`: a match runs to the end, so the last word is one of
+    its words, or follows "last", "this" or "on" (a prefilter; a non-ASCII word always may)."""
+    words = lead.split()
+    if not words:
+        return False
+    last = words[-1]
+    if not last.isascii() or last.lower() in AUX_LAST_WORDS:
+        return True
+    if len(words) < 2:
+        return False
+    penultimate = words[-2]
+    return not penultimate.isascii() or penultimate.lower() in AUX_PENULTIMATE_WORDS

@@ -67,8 +67,9 @@ class SpeakerNamer:
         )
 
     def name(self, view: SentenceView, phrase: str, earlier: list[Source]) -> Source | None:
-        phrase = DATELINE_PREFIX.sub("", phrase)
-        core = _DETERMINERS.sub("", phrase).strip()
+        phrase = _without_dateline(phrase)
+        determiners = _DETERMINERS.match(phrase)  # anchored: at most one match, at the start
+        core = (phrase[determiners.end() :] if determiners else phrase).strip()
         words = _WORD.findall(core)
         if not words:
             return None
@@ -76,7 +77,7 @@ class SpeakerNamer:
         actor_words |= {w for hit in view.organs for w in hit.text.split()}
         actor_words |= {w for item in view.items for w in item.text.split()}
         actor_words = {_without_possessive(w) for w in actor_words}
-        state = next((ref.actor_id for ref in view.actors if ref.text in phrase), None)
+        state = _state_named_in(view, phrase)
         if self._media_names.search(phrase):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         person = "" if _sentence_case(core) else self._person(words, actor_words)
@@ -132,7 +133,7 @@ class SpeakerNamer:
         runs: list[list[str]] = [[]]
         place = False  # inside a capitalised run that follows a preposition
         previous = ""
-        bares = [_TRAILING_POSSESSIVE.sub("", word).strip(".,’'") for word in words]
+        bares = [_without_possessive(word).strip(".,’'") for word in words]
         for index, bare in enumerate(bares):
             around = (
                 bares[index - 1] if index else "",
@@ -190,8 +191,13 @@ class SpeakerNamer:
     def channel(self, after: str, direct: bool) -> str | None:
         """The medium: "told the Interfax news agency" (direct), "on Telegram", "according to"."""
         snippet = after[:90]
-        for pattern in self._channel_patterns[0 if direct else 1 :]:
-            found = pattern.search(snippet)
+        for index in range(0 if direct else 1, len(self._channel_patterns)):
+            # The literals each pattern needs ("on"/"via", "according to"): a prefilter.
+            if index == 1 and "on" not in snippet and "via" not in snippet:
+                continue
+            if index == 2 and "according to" not in snippet:
+                continue
+            found = self._channel_patterns[index].search(snippet)
             if found and found.group("ch") and found.group("ch") not in ("He", "She", "The"):
                 return _SENTENCE_STOP.sub("", found.group("ch").strip())
         return None
@@ -199,6 +205,14 @@ class SpeakerNamer:
 
 # "told CNN." ends the sentence; "U.S." keeps its own full stops.
 _SENTENCE_STOP = re.compile(r"(?<=[^.\s][^.\s])\.$")
+
+
+def _state_named_in(view: SentenceView, phrase: str) -> str | None:
+    """The first actor of the sentence whose words the phrase holds."""
+    for ref in view.actors:
+        if ref.text in phrase:
+            return ref.actor_id
+    return None
 
 
 def _head_part(lowered: list[str]) -> list[str]:
@@ -244,8 +258,27 @@ def _sentence_case(core: str) -> bool:
 
 
 def _contains_words(phrase: str, words: str) -> bool:
-    """ "Iran" is in "Iran's army" but not in "an Iranian lawmaker"."""
-    return re.search(rf"(?<!\w){re.escape(words)}(?![^\W_])", phrase) is not None
+    """ "Iran" is in "Iran's army" but not in "an Iranian lawmaker": `words` with no word
+    character before it and no letter or digit after (a regex built per call cost more)."""
+    size = len(words)
+    position = phrase.find(words)
+    while position >= 0:
+        before = phrase[position - 1] if position else ""
+        after = phrase[position + size] if position + size < len(phrase) else ""
+        # `\w` is str.isalnum() or "_"; `[^\W_]` is str.isalnum().
+        if not (before.isalnum() or before == "_") and not after.isalnum():
+            return True
+        position = phrase.find(words, position + 1)
+    return False
+
+
+def _without_dateline(phrase: str) -> str:
+    """The phrase after a DATELINE_PREFIX, which ends in a dash: a phrase without one skips the
+    pattern, whose nested capitalised runs backtrack (a prefilter for speed only)."""
+    if "-" not in phrase and "–" not in phrase and "—" not in phrase:
+        return phrase
+    found = DATELINE_PREFIX.match(phrase)  # anchored: at most one match, at the start
+    return phrase[found.end() :] if found else phrase
 
 
 def _without_possessive(word: str) -> str:
