@@ -99,7 +99,15 @@ def test_quantities_range_scales_apply_to_each_end(
             (3_000_000_000, 3_000_000_000, 3_000_000_000, "usd", "year"),
         ),
         ("40 tanks a year ago", (40, 40, 40, "item", None)),
-        ("12 drones to Kyiv every week", (12, 12, 12, "item", None)),
+        ("12 drones to Kyiv every week", (12, 12, 12, "item", "week")),
+        ("$3.8 billion in military aid every year.", (3.8e9, 3.8e9, 3.8e9, "usd", "year")),
+        ("300 tanks to Syria in a year.", (300, 300, 300, "item", None)),
+        ("20 drones to Ethiopia a year after the war", (20, 20, 20, "item", None)),
+        ("20 drones to Ethiopia, a year before the war", (20, 20, 20, "item", None)),
+        ("24 jets from France for a year.", (24, 24, 24, "item", None)),
+        ("the first 38 of 108 Abrams tanks", (38, 38, 38, "item", None)),
+        ("four of the six Su-30 fighters", (4, 4, 4, "item", None)),
+        ("three of its 10 containers of shells", (3, 3, 3, "container", None)),
     ],
 )
 def test_quantities_units_currencies_and_rates_beyond_the_noun(
@@ -122,6 +130,13 @@ def test_quantities_units_currencies_and_rates_beyond_the_noun(
 )
 def test_quantities_distractors_are_not_amounts(reader: AmountReader, text: str) -> None:
     assert _amounts(reader, text) == []
+
+
+def test_quantities_rate_ending_the_clause_goes_to_the_nearest_amount(
+    reader: AmountReader,
+) -> None:
+    text = "The US sent 40 tanks to Kyiv and Britain sends 5 jets every month."
+    assert _amounts(reader, text) == [(40, 40, 40, "item", None), (5, 5, 5, "item", "month")]
 
 
 def test_may_qualify_passes_every_window_the_qualifier_pattern_matches(

@@ -80,7 +80,7 @@ class Extractor:
         parties: PartyKinds,
         evidence: Span,
     ) -> list[Claim]:
-        source = self._source(view, frame)
+        source = self._source(document.text, view, frame)
         if _after_mid_tag(document.text, view, frame):
             source = Source(name=document.meta.outlet or "", kind=SourceKind.UNATTRIBUTED)
         time = self._time(document, view, frame)  # the sentence's times, then the clause's
@@ -137,8 +137,8 @@ class Extractor:
         actor = self.lexicons.actor_by_id(actor_id)
         return actor.name if actor is not None else actor_id
 
-    def _source(self, view: SentenceView, frame: Frame) -> Source:
-        if frame.denier:
+    def _source(self, text: str, view: SentenceView, frame: Frame) -> Source:
+        if frame.denier and not _speaker_is_denier(text, view, frame.denier):
             names = [
                 self._name(part) if ref.role in ("pair", "pronoun") else ref.text
                 for ref in frame.denier
@@ -189,6 +189,36 @@ def _after_mid_tag(text: str, view: SentenceView, frame: Frame) -> bool:
         ):
             return True
     return False
+
+
+# The words that join a person's name to the body in his role: "Iran's foreign ministry
+# spokesman Nasser Kanaani", "Daniel Reyes, a spokesman for the State Department".
+_WORD = re.compile(r"[^\W\d_]+")
+_ROLE_GLUE = frozenset({"s", "a", "an", "the", "for", "of", "at"})
+
+
+def _speaker_is_denier(text: str, view: SentenceView, deniers: Sequence[ActorRef]) -> bool:
+    """Whether every denier mention lies inside the speaker's own phrase, as the body in his
+    role: then the named person denies, not the body he speaks for."""
+    source = view.source
+    if source is None or source.kind is not SourceKind.PERSON or not source.role or not deniers:
+        return False
+    name = text.find(source.name, view.start, view.end)
+    if name < 0:
+        return False
+    role = {w.lower() for w in _WORD.findall(source.role)}
+    return all(_in_role(text, name, source.name, ref, role) for ref in deniers)
+
+
+def _in_role(text: str, name: int, person: str, ref: ActorRef, role: set[str]) -> bool:
+    """The words between the body and the name are his title ("spokesman"), nothing else: a
+    bare gap ("Both Moscow") is a misread name, not a role. A denier that is the name itself
+    ("President Aleksandar Vucic rejected ...") is the person too."""
+    if ref.start < name + len(person) and name < ref.end:
+        return True
+    gap = text[ref.end : name] if ref.end <= name else text[name + len(person) : ref.start]
+    words = {w.lower() for w in _WORD.findall(gap)} - _ROLE_GLUE
+    return bool(words) and words <= role and not any(mark in gap for mark in ".;:")
 
 
 _DIGIT = re.compile(r"\d")

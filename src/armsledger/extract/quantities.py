@@ -136,6 +136,16 @@ class AmountReader:
             rf"\s+(?P<rate>{_alternation(list(words.rates))})\b(?!\s+(?:ago|earlier|later))",
             re.IGNORECASE,
         )
+        # A rate that ends the clause belongs to its amount even beyond the recipient ("100,000
+        # shells to Russia each month", "$3.8 billion in military aid every year"). Words with
+        # digits or conjunctions stop it: a rate after them belongs to another amount or clause.
+        self._clause_rate = re.compile(
+            r"^(?:\s+(?!(?:and|or|but|while|which|that|who|as|than|after|before|since)\b)"
+            r"[^\W\d][\w'’-]*){1,8}?"
+            rf"\s+(?P<rate>{_alternation(list(words.rates))})"
+            r"(?=\s*(?:[.,;:!?)\"”—–]|$)|\s+(?:since|until|under|according)\b)",
+            re.IGNORECASE,
+        )
 
     def may_contain(self, text: str, folded: str, start: int, end: int) -> bool:
         """A cheap test before the full grammar: a digit or a number word."""
@@ -156,7 +166,7 @@ class AmountReader:
             if amount is not None:
                 found.append(amount)
                 covered = amount.end
-        return found
+        return _part_of_whole(text, found) if len(found) > 1 else found
 
     def _amount_at(
         self, text: str, position: int, kind: str, start: int, end: int
@@ -319,7 +329,17 @@ class AmountReader:
 
     def _rate_after(self, text: str, position: int, end: int) -> str | None:
         rate = self._rate.match(text[position : min(end, position + 40)])
+        if rate is None:
+            rate = self._clause_rate_at(text, position, end)
         return self.words.rates[rate.group("rate").lower()] if rate else None
+
+    def _clause_rate_at(self, text: str, position: int, end: int) -> re.Match[str] | None:
+        rate = self._clause_rate.match(text[position:end])
+        if rate and _DURATION_BEFORE.search(
+            rate.string[max(0, rate.start("rate") - 8) : rate.start("rate")]
+        ):
+            return None  # "in a year", "for a month": how long, not how often
+        return rate
 
     def _vague_amount(self, text: str, match: re.Match[str], end: int) -> Amount:
         low, high = self.words.vague[match.group("vague").lower()]
@@ -386,6 +406,48 @@ DATE_BEFORE_WORDS = (
     "dec",
 )
 DATE_BEFORE_PREPOSITIONS = ("in", "since", "by", "until", "from", "during")
+
+
+# "the first 38 of 108 tanks", "four of the six jets": the part counts, the whole is the order.
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?")
+
+
+def _part_of_whole(text: str, found: list[Amount]) -> list[Amount]:
+    """Join "N of M" into one amount that counts N of M's unit and ends where M ends, so the
+    part, not the whole, attaches to the item right after it."""
+    joined: list[Amount] = []
+    for amount in found:
+        part = joined[-1] if joined else None
+        if part is None or not _counts_part(text, part, amount):
+            joined.append(amount)
+            continue
+        quantity = Quantity(
+            value=part.quantity.value,
+            low=part.quantity.low,
+            high=part.quantity.high,
+            unit=amount.quantity.unit,
+            per=amount.quantity.per,
+            text=text[part.start : amount.end],
+        )
+        joined[-1] = Amount(
+            start=part.start,
+            end=amount.end,
+            quantity=quantity,
+            has_unit=amount.has_unit,
+            is_money=False,
+        )
+    return joined
+
+
+def _counts_part(text: str, part: Amount, whole: Amount) -> bool:
+    if part.is_money or whole.is_money or part.has_unit or part.quantity.unit != "item":
+        return False
+    gap = _PART_OF.match(text, part.end)
+    return gap is not None and gap.end() == whole.start
+
+
+# The word before a rate that makes it a duration: "delivered 300 tanks in a year".
+_DURATION_BEFORE = re.compile(r"\b(?:in|for|within|over|under|about|than)\s+$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(
     rf"(?:{'|'.join(DATE_BEFORE_WORDS)})\.?\s*$|(?:{'|'.join(DATE_BEFORE_PREPOSITIONS)})\s+$",
     re.IGNORECASE,
