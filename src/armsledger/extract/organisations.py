@@ -30,8 +30,11 @@ _WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
 _SPACES = re.compile(r"\s+")
 _ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s+$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?\"“‘':;])\s*$", re.MULTILINE)
-# "US$ 8.1 billion", "HK$": a currency, not the state whose name it borrows.
+# "US$ 8.1 billion", "HK$", "NT$": a short capitalised abbreviation glued to the sign is a
+# currency, not the state whose name it borrows. Spaced ("US $8bn", "U.S. $") only when the
+# amounts lexicon lists the prefix as a symbol: "gives Hezbollah $700 million" names a party.
 _CURRENCY_SIGN = re.compile(r"\s?\$")
+_GLUED_PREFIX = re.compile(r"[A-Z](?:\.?[A-Z]){0,2}\.?\$")
 # "the company", "the same firm": a back-reference to the company named last.
 _COMPANY_BACKREF = re.compile(r"\b[Tt]he (?:same )?(?:company|firm)\b(?!['’-])")
 # "a Cyprus-registered firm", "a Singapore-based start-up": the place locates a company; it is
@@ -328,7 +331,7 @@ def with_organisations(
     hits = [
         finder.extended(text, h) if _is_company(h, lexicons) else h
         for h in hits
-        if not (h.kind == "actor" and _CURRENCY_SIGN.match(text, h.end))
+        if not (h.kind == "actor" and _prefixes_currency(text, h, lexicons))
     ]
     known = [(h.start, h.end) for h in hits if h.kind in ("actor", "organ")]
     # A weapon's name is no company either ("Rafale Marine", "Patriot Systems"), unless a legal
@@ -349,6 +352,19 @@ def with_organisations(
     recognised = [_hit(text, org.start, org.end, org.name) for org in found]
     backrefs = _company_backrefs(text, companies)
     return hits + recognised + backrefs, {org.name: org.kind for org in found}
+
+
+def _prefixes_currency(text: str, hit: Hit, lexicons: Lexicons) -> bool:
+    """ "US$", "HK$", "US $8bn": the name is part of a currency sign, not a party. A longer
+    name before the sign ("Hezbollah $700 million", "the Houthis $10m") is the recipient."""
+    sign = _CURRENCY_SIGN.match(text, hit.end)
+    if sign is None:
+        return False
+    prefix = text[hit.start : sign.end()]
+    if _GLUED_PREFIX.fullmatch(prefix):
+        return True
+    symbols = lexicons.amounts.currency_symbols
+    return _SPACES.sub("", prefix) in {_SPACES.sub("", s) for s in symbols}
 
 
 def _locates(text: str, hit: Hit, companies: list[tuple[int, int, str]]) -> bool:
