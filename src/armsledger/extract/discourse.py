@@ -637,7 +637,7 @@ _DISMISSIVE = (
     r"fake|lies|a lie|propaganda|fiction|slander|a fabrication|speculation)"
 )
 _TRAILING_DENIAL = re.compile(
-    r",\s+(?:(?:a|an|the)\s+(?:claims?|allegations?|accusations?|charges?|reports?|assertions?)"
+    r",\s+(?:(?:(?:a|an|the)\s+)?(?:claims?|allegations?|accusations?|charges?|reports?|assertions?)"
     r"\s+(?:that\s+|which\s+)?|(?P<relative>which|something)\s+)"
     r"(?P<who>[^,;]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:(?:strongly|flatly|firmly|repeatedly|categorically|vehemently)\s+)?"
