@@ -607,7 +607,10 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
             ),
             None,
         )
-        if cue is None or view.frames:
+        if view.frames:
+            view.frames += _trailing_denials(view, text)
+            continue
+        if cue is None:
             continue
         deniers = _deniers(view, cue.start)
         if not deniers:
@@ -623,6 +626,47 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
             main = _main_direction(earlier or targets)
             targets = [_with_items(main, _denied_items(main, named))] if main else []
         view.frames = [_denied_copy(frame, view, deniers, cue.text) for frame in targets]
+
+
+# "..., a claim the Kremlin called \"absurd\"", "..., an allegation Tehran rejected", "...,
+# which Moscow denies": a trailing clause in which someone denies the claim just made. Its
+# words name the denier; the sentence's own claim stays affirmed under its own source.
+_DENIAL_STEMS = ("deni", "deny", "reject", "dismiss", "refut", "called", "calls", "branded")
+_DISMISSIVE = (
+    r"(?:absurd|baseless|false|groundless|fabricated|nonsense|ridiculous|unfounded|untrue|"
+    r"fake|lies|a lie|propaganda|fiction|slander|a fabrication|speculation)"
+)
+_TRAILING_DENIAL = re.compile(
+    r",\s+(?:(?:(?:a|an|the)\s+)?(?:claims?|allegations?|accusations?|charges?|reports?|assertions?)"
+    r"\s+(?:that\s+|which\s+)?|(?P<relative>which|something)\s+)"
+    r"(?P<who>[^,;]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:(?:strongly|flatly|firmly|repeatedly|categorically|vehemently)\s+)?"
+    r"(?P<verb>denie[sd]|deny|reject(?:s|ed)?|dismiss(?:es|ed)?|refute[sd]?|"
+    r"(?:called|calls|branded|brands)\s+[“\"‘']?" + _DISMISSIVE + r")\b"
+)
+
+
+def _trailing_denials(view: SentenceView, text: str) -> list[Frame]:
+    """The claims before a trailing denial clause, denied by whoever that clause names."""
+    sentence = text[view.start : view.end]
+    if "," not in sentence or not any(stem in sentence for stem in _DENIAL_STEMS):
+        return []
+    found = _TRAILING_DENIAL.search(sentence)
+    # "..., which Moscow called absurd" may judge the deal, not deny it: "called" denies only
+    # a claim the clause names ("a claim the Kremlin called absurd").
+    if found is None or (found.group("relative") and found.group("verb")[0] in "cb"):
+        return []
+    start, end = view.start + found.start("who"), view.start + found.end("who")
+    deniers = [a for a in view.actors if start <= a.start and a.end <= end and not a.is_modifier]
+    clause_start = view.start + found.start()
+    denied = [
+        frame
+        for frame in view.frames
+        if not frame.negated and all(item.end <= clause_start for item in frame.items)
+    ]
+    if not deniers or not denied:
+        return []
+    return [_denied_copy(frame, view, deniers[:2], found.group("verb")) for frame in denied]
 
 
 def _deniers(view: SentenceView, cue_start: int) -> list[ActorRef]:

@@ -32,8 +32,11 @@ _WORDS = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*")
 _SPACES = re.compile(r"\s+")
 _ORDINAL_BEFORE = re.compile(r"\d(?:st|nd|rd|th)\s+$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?\"“‘':;])\s*$", re.MULTILINE)
-# "US$ 8.1 billion", "HK$": a currency, not the state whose name it borrows.
+# "US$ 8.1 billion", "HK$", "NT$": a short capitalised abbreviation glued to the sign is a
+# currency, not the state whose name it borrows. Spaced ("US $8bn", "U.S. $") only when the
+# amounts lexicon lists the prefix as a symbol: "gives Hezbollah $700 million" names a party.
 _CURRENCY_SIGN = re.compile(r"\s?\$")
+_GLUED_PREFIX = re.compile(r"[A-Z](?:\.?[A-Z]){0,2}\.?\$")
 # "the company", "the same firm": a back-reference to the company named last.
 _COMPANY_BACKREF = re.compile(r"\b[Tt]he (?:same )?(?:company|firm)\b(?!['’-])")
 # "a Cyprus-registered firm", "a Singapore-based start-up": the place locates a company; it is
@@ -420,7 +423,11 @@ def _read_hits(
     companies: list[tuple[int, int, str]] = []
     company_ids: dict[str, bool] = {}
     for hit in hits:
-        if hit.kind == "actor" and _currency_after(text, hit.end):
+        if (
+            hit.kind == "actor"
+            and _currency_after(text, hit.end)
+            and _prefixes_currency(text, hit, lexicons)
+        ):
             continue
         payload = hit.payload
         if hit.kind == "actor" and isinstance(payload, ActorTerm):
@@ -448,6 +455,19 @@ def _currency_after(text: str, end: int) -> bool:
 def _company_id(actor_id: str, lexicons: Lexicons) -> bool:
     actor = lexicons.actor_by_id(actor_id)
     return actor is not None and actor.kind is ActorKind.COMPANY
+
+
+def _prefixes_currency(text: str, hit: Hit, lexicons: Lexicons) -> bool:
+    """ "US$", "HK$", "US $8bn": the name is part of a currency sign, not a party. A longer
+    name before the sign ("Hezbollah $700 million", "the Houthis $10m") is the recipient."""
+    sign = _CURRENCY_SIGN.match(text, hit.end)
+    if sign is None:
+        return False
+    prefix = text[hit.start : sign.end()]
+    if _GLUED_PREFIX.fullmatch(prefix):
+        return True
+    symbols = lexicons.amounts.currency_symbols
+    return _SPACES.sub("", prefix) in {_SPACES.sub("", s) for s in symbols}
 
 
 def _locates(text: str, hit: Hit, companies: list[tuple[int, int, str]]) -> bool:
