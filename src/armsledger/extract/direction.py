@@ -310,7 +310,19 @@ class DirectionGrammar(ModalityReader):
             counter = self._counter_items(view, clause, trigger, triggers, owned)
             if counter:
                 frames.append(self._reverse(frame, counter))
-        money = self._loose_money(view, clause) if frames else None
+        self._value_of_deal(view, clause, frames)
+        return frames
+
+    def _value_of_deal(
+        self, view: SentenceView, clause: tuple[int, int], frames: list[Frame]
+    ) -> None:
+        """A loose amount of money is the value of the clause's first transfer."""
+        if not frames:
+            return
+        money = self._loose_money(view, clause)
+        head = frames[0].trigger
+        if head is not None and self._content_host(view, clause, head) is not None:
+            money = None  # the value of a package is neither a count nor the price of one item
         if money is not None:
             # The value of the deal: the quantity of its goods when they are not counted.
             first = frames[0].items[0]
@@ -318,7 +330,6 @@ class DirectionGrammar(ModalityReader):
                 first.amount = next(a for a in view.amounts if a.quantity is money)
             else:
                 frames[0].money = money
-        return frames
 
     def _seizers(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
@@ -844,6 +855,11 @@ class DirectionGrammar(ModalityReader):
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
     ) -> Frame:
         suppliers, recipients = self._roles(view, clause, trigger, items)
+        host = self._content_host(view, clause, trigger)
+        if host is not None and not (suppliers and recipients):
+            # "a $425 million aid package for Ukraine that includes interceptors": the contents
+            # go the way of the transfer they belong to.
+            suppliers, recipients = self._roles(view, clause, host, items)
         if len(suppliers) == 1 and _from_origin(suppliers[0], items):
             # "rifles manufactured in Serbia and Belarus": every origin of the list supplies.
             suppliers = self._coordinated(view, suppliers[0], clause[1])
@@ -865,6 +881,20 @@ class DirectionGrammar(ModalityReader):
             denier=self._denier(view, clause, negation),
             clause=clause,
         )
+
+    def _content_host(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> TriggerRef | None:
+        """The giving noun or verb that "includes/contains" lists the contents of: the latest
+        before it in the clause."""
+        if trigger.trigger.id != "contain" or trigger.passive:
+            return None
+        hosts = [
+            t
+            for t in view.triggers
+            if clause[0] <= t.start < trigger.start and t.pattern in ("noun_give", "give")
+        ]
+        return hosts[-1] if hosts else None
 
     def _reverse(self, frame: Frame, items: list[ItemRef]) -> Frame:
         return Frame(

@@ -214,6 +214,9 @@ class RoleReader:
         # Goods named since then in a sentence without a transfer, for "sold them to X".
         self.mentioned_items: list[ItemRef] = []
         self.standing = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
+        self.possessor_heads = frozenset(
+            w.lower() for w in lexicons.grammar.words("possessor_heads")
+        )
         self.modifiers = frozenset(w.lower() for w in lexicons.grammar.words("agent_modifiers"))
         # The text lower-cased once for the literal prefilters (None: no prefilter, see lookup).
         self.lowered = prefilter_text(text)
@@ -501,12 +504,26 @@ class RoleReader:
                 continue
             if actor.is_modifier and standing_end(actor, self.text, self.standing) is None:
                 continue
-            if actor.possessive and actor.role != "organ":
+            if actor.possessive and actor.role != "organ" and not self._acting_body(actor, trigger):
                 continue
             if self._in_phrase(view, actor, start):
                 continue
             return self._coordinated(view, actor, trigger.start)
         return []
+
+    def _acting_body(self, actor: ActorRef, trigger: TriggerRef) -> bool:
+        """ "Burkina Faso's military government has acquired", "Myanmar's air force took
+        delivery": a possessive whose head, a body of its state, is the verb's subject acts for
+        the state; "Russia's suppliers" or "Iran's drones" are no such body."""
+        if trigger.pattern not in ("give", "get") or trigger.passive:
+            return False
+        gap = _LEADING_POSSESSIVE.sub("", self.text[actor.end : trigger.start])
+        for word in list(_WORD.finditer(gap))[:3]:
+            if word.group(0).lower() not in self.possessor_heads:
+                return False
+            if _RELATIVE_VERB_GAP.fullmatch(gap, word.end()):
+                return True
+        return False
 
     def _in_phrase(self, view: SentenceView, actor: ActorRef, floor: int = 0) -> bool:
         """An actor after a preposition, or coordinated with one that is ("between Pyongyang
