@@ -579,7 +579,10 @@ class DirectionGrammar(ModalityReader):
                     amount.end <= trigger.start
                     and trigger.pattern.startswith("noun")
                     and len(self.text[amount.end : trigger.start].split()) <= 3
-                    and not any(not i.blocked for i in view.items)
+                    and (
+                        not any(not i.blocked for i in view.items)
+                        or self._hosts_contents(view, clause, trigger)
+                    )
                 )
                 if after or before:
                     return [_amount_item(amount, "money")]
@@ -856,10 +859,12 @@ class DirectionGrammar(ModalityReader):
     ) -> Frame:
         suppliers, recipients = self._roles(view, clause, trigger, items)
         host = self._content_host(view, clause, trigger)
+        staged = trigger
         if host is not None and not (suppliers and recipients):
             # "a $425 million aid package for Ukraine that includes interceptors": the contents
-            # go the way of the transfer they belong to.
+            # go the way, and are at the stage, of the transfer they belong to.
             suppliers, recipients = self._roles(view, clause, host, items)
+            staged = host
         if len(suppliers) == 1 and _from_origin(suppliers[0], items):
             # "rifles manufactured in Serbia and Belarus": every origin of the list supplies.
             suppliers = self._coordinated(view, suppliers[0], clause[1])
@@ -874,13 +879,24 @@ class DirectionGrammar(ModalityReader):
             suppliers=suppliers,
             recipients=recipients,
             items=items,
-            stage=self._stage(view, clause, trigger),
+            stage=self._stage(view, clause, staged),
             rule_id=f"direction.{trigger.pattern}{voice}.v1",
             hedges=self._hedges(view, clause, trigger),
             negated=negation.text if negation else None,
             denier=self._denier(view, clause, negation),
             clause=clause,
         )
+
+    def _hosts_contents(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> bool:
+        """ "a $425m package for Ukraine that includes interceptors and rounds": the goods named
+        are the contents the package's "includes" lists, so the value before the noun is money
+        the package moves, not their price."""
+        for other in view.triggers:
+            if other.start > trigger.end and self._content_host(view, clause, other) is trigger:
+                return all(item.blocked or item.start > other.start for item in view.items)
+        return False
 
     def _content_host(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
