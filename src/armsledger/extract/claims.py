@@ -56,8 +56,13 @@ class Extractor:
                 end=view.end,
                 text=document.text[view.start : view.end],
             )
+            # The sentence's times, read once for all its frames.
+            times = self.analyser.times.find(
+                document.text, view.start, view.end, document.meta.published
+            )
             for frame in view.frames:
-                for claim in self._frame_claims(document, view, frame, reading.parties, evidence):
+                spans = (evidence, times)
+                for claim in self._frame_claims(document, view, frame, reading.parties, spans):
                     claims.setdefault(
                         (
                             *_claim_order(claim),
@@ -78,12 +83,13 @@ class Extractor:
         view: SentenceView,
         frame: Frame,
         parties: PartyKinds,
-        evidence: Span,
+        spans: tuple[Span, list[tuple[TimeRef, int]]],
     ) -> list[Claim]:
+        evidence, times = spans
         source = self._source(document.text, view, frame)
         if _after_mid_tag(document.text, view, frame):
             source = Source(name=document.meta.outlet or "", kind=SourceKind.UNATTRIBUTED)
-        time = self._time(document, view, frame)  # the sentence's times, then the clause's
+        time = _time(view, frame, times)  # the clause's first time, else the sentence's
         claims: list[Claim] = []
         items = _distinct(frame.items)
         for item in items:
@@ -148,21 +154,20 @@ class Extractor:
             return Source(name=name, kind=SourceKind.GOVERNMENT)
         return view.source or Source(name="", kind=SourceKind.UNATTRIBUTED)
 
-    def _time(self, document: Document, view: SentenceView, frame: Frame) -> TimeRef | None:
-        """The first time expression of the claim's clause, else of its sentence."""
-        times = self.analyser.times.find(
-            document.text, view.start, view.end, document.meta.published
-        )
-        start, end = frame.clause if frame.clause != (0, 0) else (view.start, view.end)
-        in_clause = [t for t, at in times if start <= at < end]
-        found = in_clause or [t for t, _ in times]
-        return found[0] if found else None
-
 
 # ", officials say, and Turkey is reported to ...": a speech tag set off by commas in mid-sentence
 # closes the clause it tags; a clause after it, with its own subject, is the outlet's.
 _TAG_OPENING = re.compile(r",\s*(?:[\w’'.-]+\s+){0,7}$")
 _TAG_CLOSING = re.compile(r"[\s,]*")
+
+
+def _time(view: SentenceView, frame: Frame, times: list[tuple[TimeRef, int]]) -> TimeRef | None:
+    """The first time expression of the claim's clause, else of its sentence."""
+    start, end = frame.clause if frame.clause != (0, 0) else (view.start, view.end)
+    for time, at in times:
+        if start <= at < end:
+            return time
+    return times[0][0] if times else None
 
 
 def _actor(actor_id: str, parties: PartyKinds) -> Actor:
