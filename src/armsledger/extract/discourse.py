@@ -20,6 +20,8 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 _INHERIT_WINDOW = 4  # sentences a nameless transfer may look back
 # What a denial of "any arms trade" does not cover.
 _NOT_ARMS = frozenset({"personnel", "workers", "money", "fuel", "food", "raw_materials", "cargo"})
+# Goods that are no weapons: what a denial of "arms deals" does not answer.
+_NOT_WEAPONS = _NOT_ARMS | {"technology", "components"}
 _DENIAL_REACH = 4  # sentences back in which "X denied the allegations" finds them
 # "parts recovered from the wreckage in Kyiv": a place where something happened is no partner;
 # a country after "in" may be where goods arrive ("arrived in Ukraine"), a city hardly.
@@ -623,7 +625,7 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
             # any arms trade": a denial that names the goods answers the article's main
             # allegation between the deniers, the direction most of its transfers take.
             earlier = _recent_frames(views, position, denied_ids, position, both=True, every=True)
-            main = _main_direction(earlier or targets)
+            main = _main_direction(_answered(earlier or targets, named))
             targets = [_with_items(main, _denied_items(main, named))] if main else []
         view.frames = [_denied_copy(frame, view, deniers, cue.text) for frame in targets]
 
@@ -701,6 +703,18 @@ def _recent_frames(
         if found and not every:
             return found
     return found
+
+
+def _answered(frames: list[Frame], named: list[ItemRef]) -> list[Frame]:
+    """ "Both have denied the arms deals": a denial naming arms in general answers the
+    direction the weapons took, not that of the food, fuel or know-how paid for them, even when
+    those counterflows are the more numerous; all frames of that direction stay candidates."""
+    if not all(item.category == "weapons" for item in named):
+        return frames
+    armed = _main_direction(
+        [f for f in frames if any(i.category not in _NOT_WEAPONS for i in f.items)]
+    )
+    return frames if armed is None else [f for f in frames if _pair(f) == _pair(armed)]
 
 
 def _main_direction(frames: list[Frame]) -> Frame | None:
