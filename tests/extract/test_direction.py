@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from tests.extract.prefilters import check_prefilter_passes_matches
 
 from armsledger.domain.core import Claim, Document, DocumentMeta
 from armsledger.extract.claims import Extractor
@@ -309,13 +308,7 @@ def test_direction_company_right_before_goods_is_their_maker(extractor: Extracto
 def test_may_contain_passes_every_window_the_pattern_matches(
     pattern: re.Pattern[str], words: tuple[str, ...]
 ) -> None:
-    @settings(max_examples=400, deadline=None)
-    @given(st.from_regex(pattern))
-    def check(window: str) -> None:
-        assert pattern.search(window)
-        assert may_contain(prefilter_text(window), words, 0, len(window))
-
-    check()
+    check_prefilter_passes_matches(pattern, words, examples=400)
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.extract.prefilters import check_prefilter_passes_matches
 
 from armsledger.extract.clauses import _CONJUNCTION_BEFORE_SUBJECT, _new_subject_breaks
 from armsledger.extract.direction import _ASIDE, _PURPOSE, FOR_WORDS
-from armsledger.extract.lookup import may_contain, prefilter_text
 from armsledger.extract.model import ActorRef, SentenceView
 from armsledger.extract.roles import (
     _ACCORDING,
@@ -37,13 +37,7 @@ from armsledger.extract.structure import _WORD_BEFORE, _word_before_start
 def test_prefilter_words_pass_every_window_the_pattern_matches(
     pattern: re.Pattern[str], words: tuple[str, ...]
 ) -> None:
-    @settings(max_examples=300, deadline=None)
-    @given(st.from_regex(pattern))
-    def check(window: str) -> None:
-        assert pattern.search(window)
-        assert may_contain(prefilter_text(window), words, 0, len(window))
-
-    check()
+    check_prefilter_passes_matches(pattern, words)
 
 
 @settings(max_examples=300, deadline=None)
