@@ -361,7 +361,6 @@ def _actors(
         terms += [
             ActorTerm(text=t, actor_id=state, role="organ") for t in _names(entry, "names", where)
         ]
-    leaders = _leaders(content, actors, terms)
     if content.get("divided"):
         # "the North" / "the South": resolved in context to the half of a divided country.
         terms += [
@@ -376,6 +375,8 @@ def _actors(
             ActorTerm(text=t, actor_id=actor_id, role="nonstate")
             for t in _names(entry, "names", where)
         ]
+    # After the non-state actors: an armed group's leader stands for the group.
+    leaders = _leaders(content, actors, terms)
     return actors, tuple(terms), leaders
 
 
