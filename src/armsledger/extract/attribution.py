@@ -37,8 +37,17 @@ _LEADING_LINK = re.compile(
 # "..., of which Ukrainian sources say 60 were fired": the speaker of a relative clause speaks
 # about the clause, not the sentence's main claim.
 _RELATIVE_SPEAKER = re.compile(r"^\s*(?:of which|which|who|whom)\b", re.IGNORECASE)
+# "..., a charge Abu Dhabi denies": the denier answers the claim before; it is not its speaker.
+_ANSWERED_CLAIM = re.compile(
+    r"^\s*(?:a|an|the)\s+(?:claim|charge|allegation|accusation|report|assertion)s?"
+    r"(?:\s+that)?\s+(?!by\b|from\b|of\b|in\b)",
+    re.IGNORECASE,
+)
 # "a deal estimated at $400m", "an estimated 2,000": the verb form describes a figure.
 _NOT_SPEECH_AFTER = re.compile(r"\s+at\b")
+# "has been accused", "were told": a verb of saying in the passive names no speaker before it.
+_PASSIVE_AUX_BEFORE = re.compile(r"\b(?:been|being|was|were|is|are|be)\s+$", re.IGNORECASE)
+
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 # The words that can follow a speech verb in "..., said X": a speaker phrase has no verb of
 # its own ("said China had not sent weapons" reports what was said).
@@ -221,7 +230,7 @@ class Attributor:
                 continue
             kind = "verb" if cue.kind == "denial" or _kind(cue) == "tag" else _kind(cue)
             phrase = self._phrase(view, cue, kind)
-            if phrase is None or _RELATIVE_SPEAKER.match(phrase):
+            if phrase is None or _not_the_speaker(cue, phrase):
                 continue
             source = self._source(view, phrase) if phrase else None
             if source is not None:
@@ -267,7 +276,15 @@ class Attributor:
         if kind == "tag" and not _TAG_END.match(self.text, cue.end, view.end):
             return False
         estimate = cue.text.lower() in ("estimated", "assessed", "valued")
-        return not (estimate and _NOT_SPEECH_AFTER.match(self.text, cue.end))
+        if estimate and _NOT_SPEECH_AFTER.match(self.text, cue.end):
+            return False
+        return kind != "verb" or not self._passive_speech(view, cue)
+
+    def _passive_speech(self, view: SentenceView, cue: Hit) -> bool:
+        """ "has been accused of shipping", "were told": a verb of saying after a passive
+        auxiliary names no speaker before it ("Moscow is saying" is a progressive)."""
+        before = self.text[max(view.start, cue.start - 12) : cue.start]
+        return not cue.text.endswith("ing") and bool(_PASSIVE_AUX_BEFORE.search(before))
 
     def _in_region(self, position: int) -> bool:
         index = bisect.bisect_left(self.region_starts, position) - 1
@@ -379,6 +396,14 @@ def _after_quote(lead: str) -> str:
     if after.strip(" ,").lower() in ("and", "but") and opening > 0:
         return _after_quote(lead[:opening])
     return after
+
+
+def _not_the_speaker(cue: Hit, phrase: str) -> bool:
+    """ "..., which Moscow denies", "..., a charge Abu Dhabi denies": they answer or describe
+    the claim; they do not make it."""
+    if _RELATIVE_SPEAKER.match(phrase):
+        return True
+    return cue.kind == "denial" and _ANSWERED_CLAIM.match(phrase) is not None
 
 
 def _kind(cue: Hit) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from armsledger.domain.core import SourceKind
 from armsledger.extract.lookup import Hit
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
+from armsledger.extract.roles import SEIZING
 from armsledger.lexicon import ActorTerm, Cue
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -430,6 +431,11 @@ def _fill_from_holder(
         return
     if not any(not item.blocked for item in previous.items):
         return
+    # "Somali forces intercepted a boat carrying rifles. The weapons were destined for
+    # al-Shabaab": the goods' holder there seized them; it is no party to their transfer.
+    for seizure in previous.triggers:
+        if seizure.trigger.id in SEIZING:
+            return
     known = (frame.suppliers or frame.recipients)[0].actor_id
     speaker = previous.source.name if previous.source and previous.source.name else "\0"
     others = {

@@ -110,8 +110,11 @@ class SpeakerNamer:
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
         if heads & self.organizations:
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
+        # "the Defense Security Cooperation Agency": a state body the lexicon names.
         if heads & self.media:
-            return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
+            named_organ = _ends_with_organ(view, core)
+            kind = SourceKind.GOVERNMENT if named_organ else SourceKind.MEDIA
+            return Source(name=phrase, kind=kind, state=state)
         if any(w in self.anonymous for w in lowered):
             return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
         named = [ref.text for ref in view.actors if not ref.is_modifier]
@@ -285,3 +288,9 @@ def _without_possessive(word: str) -> str:
     """ "Russia's" -> "Russia": what _TRAILING_POSSESSIVE.sub removed from a word of split(),
     which holds no line break for its `$` to stop before; tested without a regex call."""
     return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _ends_with_organ(view: SentenceView, core: str) -> bool:
+    """Whether the phrase ends with a state body the lexicon names ("the Defense Security
+    Cooperation Agency", "Poland's Armament Agency")."""
+    return any(ref.role == "organ" and core.endswith(ref.text) for ref in view.actors)
