@@ -138,6 +138,9 @@ _SHARE_GAP = re.compile(
 )
 # Carry triggers whose subject takes the goods from someone else's flow.
 SEIZING = frozenset({"seize", "find"})
+# "with Russia supplying", "with Iran now sending": an actor, at most one adverb, an -ing verb.
+_ABSOLUTE_GAP = re.compile(r"\s+(?:[a-z]+ly\s+|now\s+|also\s+|still\s+)?")
+_WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?$")
 # "munitions made by Roketsan", "missiles, manufactured by Thales,": the maker, not the giver.
 _MADE_BY = re.compile(
     r"\b(?:made|manufactured|built|produced|developed|designed|assembled)\s+(?:[\w-]+\s+){0,2}"
@@ -401,6 +404,7 @@ class RoleReader:
         a modifier or a possessive, counted from after a speech verb or "that"."""
         agent = (
             self._gerund_agent(view, clause, trigger)
+            or self._absolute_subject(view, trigger)
             or self._relative_subject(view, trigger)
             or self._antecedent(view, trigger)
         )
@@ -479,6 +483,19 @@ class RoleReader:
             return []
         gap = self.text[before[-1].end : trigger.start]
         return [before[-1]] if len(gap.split()) <= 4 and not _COMMA_OR_SEMICOLON.search(gap) else []
+
+    def _absolute_subject(self, view: SentenceView, trigger: TriggerRef) -> list[ActorRef]:
+        """ "India was the largest importer, with Russia supplying 36 per cent of its arms": in
+        "with X doing", X does it."""
+        if trigger.passive or not trigger.text.lower().endswith("ing"):
+            return []
+        text = self.text
+        for actor in view.actors:
+            if actor.is_modifier or not _ABSOLUTE_GAP.fullmatch(text, actor.end, trigger.start):
+                continue
+            if _WITH_BEFORE.search(text, max(view.start, actor.start - 6), actor.start):
+                return [actor]
+        return []
 
     def _subject_floor(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
