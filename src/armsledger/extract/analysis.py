@@ -255,6 +255,7 @@ def _items(hits: list[Hit], text: str) -> list[ItemRef]:
             and isinstance(hit.payload, ItemTerm)
             and not _ANTI.search(text, max(0, hit.start - 8), hit.start)
             and not _verb_use(hit, text)
+            and not _recipient_head(hit, text)
         ):
             item = _item(hit)
             by_span[(item.start, item.end)] = item
@@ -350,6 +351,19 @@ _GOODS_PRONOUN = re.compile(
     r"items|goods|arms))\s+(?:to|into)\b",
     re.IGNORECASE,
 )
+# "sent shells to Ukrainian troops": soldiers after "to" and a name are the receivers, not goods.
+_TO_NAMED = re.compile(r"\b(?:to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}$")
+
+
+def _recipient_head(hit: Hit, text: str) -> bool:
+    term = hit.payload
+    return (
+        isinstance(term, ItemTerm)
+        and term.category == "personnel"
+        and _TO_NAMED.search(text, max(0, hit.start - 40), hit.start) is not None
+    )
+
+
 # "anti-tank missiles" are missiles, not tanks: a word after "anti-" names the target.
 _ANTI = re.compile(r"\b(?:anti|counter)-$", re.IGNORECASE)
 
