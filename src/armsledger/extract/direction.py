@@ -903,6 +903,8 @@ class DirectionGrammar(ModalityReader):
     ) -> TriggerRef | None:
         """The giving noun or verb that "includes/contains" lists the contents of: the latest
         before it in the clause."""
+        if trigger.pattern == "noun_give" and not trigger.passive:
+            return self._deal_host(view, clause, trigger)
         if trigger.trigger.id != "contain" or trigger.passive:
             return None
         hosts = [
@@ -911,6 +913,19 @@ class DirectionGrammar(ModalityReader):
             if clause[0] <= t.start < trigger.start and t.pattern in ("noun_give", "give")
         ]
         return hosts[-1] if hosts else None
+
+    def _deal_host(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> TriggerRef | None:
+        """ "Armenia signed a contract with India for the supply of howitzers": the goods of
+        "the supply of" go the way, and are at the stage, of the deal they are the object of."""
+        for other in reversed(view.triggers):
+            if not clause[0] <= other.start < trigger.start or other.trigger.stage != "agreed":
+                continue
+            if other.pattern in ("get", "give") and not other.passive:
+                gap_ok = _FOR_THE_GAP.fullmatch(self.text, other.end, trigger.start)
+                return other if gap_ok else None
+        return None
 
     def _reverse(self, frame: Frame, items: list[ItemRef]) -> Frame:
         return Frame(
@@ -927,6 +942,10 @@ class DirectionGrammar(ModalityReader):
             clause=frame.clause,
         )
 
+
+# Between a deal and its object noun: the other party and "for the" ("signed a contract with India
+# for the supply of", "ordered from Hanwha for the delivery of").
+_FOR_THE_GAP = re.compile(r"(?:\s+(?:(?:with|from)\s+)?[^,;]{1,60}?)?\s+for\s+(?:the\s+)?")
 
 def _from_origin(supplier: ActorRef, items: list[ItemRef]) -> bool:
     for item in items:  # noqa: SIM110 (compiled: a loop, no generator)
