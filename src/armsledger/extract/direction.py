@@ -947,6 +947,7 @@ class DirectionGrammar(ModalityReader):
 # for the supply of", "ordered from Hanwha for the delivery of").
 _FOR_THE_GAP = re.compile(r"(?:\s+(?:(?:with|from)\s+)?[^,;]{1,60}?)?\s+for\s+(?:the\s+)?")
 
+
 def _from_origin(supplier: ActorRef, items: list[ItemRef]) -> bool:
     for item in items:  # noqa: SIM110 (compiled: a loop, no generator)
         if item.origin is supplier:
