@@ -382,6 +382,11 @@ class Structure:
     def _set_origins(self, view: SentenceView) -> None:
         """ "North Korean shells", "Iran's drones", "Iranian-made drones": where they come from."""
         for item in view.items:
+            inner = _adjective_inside(view.actors, item)
+            if inner is not None:
+                # "2 million rounds of North Korean artillery ammunition": one goods phrase.
+                item.origin = inner
+                continue
             actor = _last_before(view.actors, item.start)
             if actor is None:
                 continue
@@ -623,6 +628,13 @@ def _after_standing_party(
         if standing_end(actor, text, standing) == stop:
             return True
     return False
+
+
+def _adjective_inside(actors: list[ActorRef], item: ItemRef) -> ActorRef | None:
+    for actor in actors:
+        if actor.is_modifier and item.start < actor.start and actor.end <= item.end:
+            return actor
+    return None
 
 
 def _gerund(text: str, start: int, end: int, word: str) -> bool:
