@@ -44,6 +44,8 @@ class SpeakerNamer:
             t.lower().rstrip(".") for t in grammar.words("titles") if " " not in t
         }
         self.anonymous = {w.lower() for w in grammar.words("anonymous_heads")}
+        # "Western governments", "Officials": capitalised words that never name a person.
+        self.not_names = {w.lower() for w in grammar.words("capitalised_non_names")}
         self.media = {w.lower() for w in grammar.words("media_heads")}
         self.government = {w.lower() for w in grammar.words("government_heads")}
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
@@ -170,6 +172,7 @@ class SpeakerNamer:
             and (lowered not in self.title_words or modifier_in_name)
             and bare not in actor_words
             and bare.lower() not in self.anonymous
+            and bare.lower() not in self.not_names
             and bare.lower() not in _PLACE_PREPOSITIONS  # "In May, the ministry said"
         )
 
