@@ -585,7 +585,10 @@ class DirectionGrammar(ModalityReader):
                     )
                 )
                 if after or before:
-                    return [_amount_item(amount, "money")]
+                    # "Russian suppliers accounted for $412 million": the value of a share of
+                    # the trade, goods of unstated kind, not money that moves.
+                    value = trigger.trigger.id == "account_for"
+                    return [_amount_item(amount, "cargo" if value else "money")]
         return []
 
     def _unit_items(
