@@ -21,6 +21,11 @@ PUBLISHED = date(2024, 7, 20)
         ("in March", date(2024, 3, 1), date(2024, 3, 31)),
         ("in late November", date(2023, 11, 21), date(2023, 11, 30)),
         ("this year", date(2024, 1, 1), date(2024, 12, 31)),
+        # A part of a year is months of it, not the ten days a part of a month is.
+        ("in late 2021", date(2021, 9, 1), date(2021, 12, 31)),
+        ("in early 2022", date(2022, 1, 1), date(2022, 4, 30)),
+        ("in mid-2022", date(2022, 5, 1), date(2022, 8, 31)),
+        ("at the start of 2023", date(2023, 1, 1), date(2023, 1, 31)),
     ],
 )
 def test_time_normalises_against_publication(

@@ -319,8 +319,24 @@ def _narrow(opener: str, period: tuple[date, date]) -> tuple[date, date]:
     first, last = period
     if (last - first).days < 27 or opener not in ("late", "early", "mid", "end", "start"):
         return first, last
+    if (last - first).days > 300:
+        return _narrow_year(opener, first.year)
     if opener in ("late", "end"):
         return last - timedelta(days=9), last
     if opener in ("early", "start"):
         return first, first + timedelta(days=9)
     return first + timedelta(days=10), first + timedelta(days=19)
+
+
+def _narrow_year(opener: str, year: int) -> tuple[date, date]:
+    """ "late 2021" is its last four months, "early 2023" its first four, "mid-2022" May to
+    August; "the end of 2024" is December, "the start of 2023" January."""
+    if opener == "late":
+        return date(year, 9, 1), date(year, 12, 31)
+    if opener == "end":
+        return date(year, 12, 1), date(year, 12, 31)
+    if opener == "early":
+        return date(year, 1, 1), date(year, 4, 30)
+    if opener == "start":
+        return date(year, 1, 1), date(year, 1, 31)
+    return date(year, 5, 1), date(year, 8, 31)
