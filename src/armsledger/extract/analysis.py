@@ -220,10 +220,11 @@ class Analyser:
         view.markers = self.automaton.hits(text, folded, view.start, view.end, group=MARKERS)
         markers_by_end = MarkerIndex(self.marker_table, folded, view.start)
         structure.prepare(view)
+        words = structure.marker_words(self.marker_table)
         view.triggers = read_triggers(
-            view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads
+            view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads, words
         )
-        view.frames = grammar.frames(view, markers_by_end)
+        view.frames = grammar.frames(view, markers_by_end, words)
 
 
 def _start_of(ref: ActorRef) -> int:

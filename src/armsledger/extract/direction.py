@@ -20,6 +20,7 @@ from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
 from armsledger.extract.roles import SEIZING, first_found, optional
+from armsledger.extract.structure import MarkerWords
 from armsledger.lexicon import Lexicons
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -261,8 +262,11 @@ class DirectionGrammar(ModalityReader):
         # The latest transfers of the document with both ends named, newest last.
         self.recent_frames: list[Frame] = []
 
-    def frames(self, view: SentenceView, markers: MarkerIndex) -> list[Frame]:
+    def frames(
+        self, view: SentenceView, markers: MarkerIndex, words: MarkerWords | None = None
+    ) -> list[Frame]:
         self.markers = markers
+        self.marker_words = words if words is not None else MarkerWords(markers.table)
         self._preceded_cache = {}
         self._readings = {}
         self.question = self.text[view.start : view.end].rstrip(' ”"’').endswith("?")

@@ -9,7 +9,7 @@ import re
 
 from armsledger.extract.lookup import MarkerIndex, may_contain, prefilter_text
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
-from armsledger.extract.structure import standing_end
+from armsledger.extract.structure import MarkerWords, last_marker_word, standing_end
 from armsledger.lexicon import Lexicons
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -205,6 +205,7 @@ class RoleReader:
         self.lexicons = lexicons
         self.text = text
         self.markers = MarkerIndex({}, "", 0)
+        self.marker_words = MarkerWords({})  # the last words of self.markers' table
         self._preceded_cache: dict[tuple[int, int], set[str]] = {}
         # _after's readings of the sentence's actors, by the start they are seen from.
         self._readings: dict[int, list[_Reading | None]] = {}
@@ -365,7 +366,9 @@ class RoleReader:
         head = self.text[max(floor, position - 40) : position]
         trimmed = _without_determiner_tail(head).rstrip()
         end = max(floor, position - 40) + len(trimmed)
-        roles = set(self.markers.ending_at(end))
+        # Only a marker whose last word ends here can be found (the look-up runs a regex).
+        found = last_marker_word(self.markers, end) in self.marker_words.any
+        roles = set(self.markers.ending_at(end)) if found else set()
         wide = self.text[max(floor, position - 80) : position]
         # The place phrase must end in "<place noun> ... in (the/eastern ...)": test that short
         # tail and the last words before it first, the full pattern only where they fit.

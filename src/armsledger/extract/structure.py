@@ -156,6 +156,52 @@ _BARE_GUN = frozenset({"gun", "guns"})
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[\s-]+$")
 
 
+class MarkerWords:
+    """The last words of the marker phrases of a MarkerIndex table: a place whose last word before
+    it is none of them ends no marker, so the index (a regex over the words before the place)
+    need not be asked. `verbal` and `passive` are those of the roles read_triggers asks about."""
+
+    __slots__ = ("any", "passive", "verbal")
+
+    def __init__(self, table: dict[str, frozenset[str]]) -> None:
+        any_words: set[str] = set()
+        verbal: set[str] = set()
+        passive: set[str] = set()
+        for phrase, roles in table.items():
+            last = phrase[phrase.rfind(" ") + 1 :]  # the table joins a phrase's words by spaces
+            any_words.add(last)
+            if "subject_words" in roles or "relatives" in roles:
+                verbal.add(last)
+            if "passive_aux" in roles:
+                passive.add(last)
+        self.any = frozenset(any_words)
+        self.verbal = frozenset(verbal)
+        self.passive = frozenset(passive)
+
+
+def last_marker_word(markers: MarkerIndex, position: int) -> str:
+    """The last of the words MarkerIndex.ending_at(position) reads (its `_WORDS_BEFORE` over the
+    folded text from max(floor, position - 30) to position), or "" when there is none: a run of
+    word characters, apostrophes and hyphens, or one of the marks ;:()–—& (the two classes do not
+    overlap, so the last match is the last run or mark)."""
+    folded = markers.folded
+    low = max(markers.floor, position - 30)
+    index = min(position, len(folded))
+    while index > low:
+        char = folded[index - 1]
+        if _is_word_char(char) or char in _WORD_PUNCTUATION:
+            first = index - 1
+            while first > low and (
+                _is_word_char(folded[first - 1]) or folded[first - 1] in _WORD_PUNCTUATION
+            ):
+                first -= 1
+            return folded[first:index]
+        if char in _MARKER_MARKS:
+            return char
+        index -= 1
+    return ""
+
+
 class Structure:
     """Structural reading of one sentence view, in place."""
 
@@ -164,6 +210,13 @@ class Structure:
         self.text = text
         self.blocking = lexicons.blocking_heads
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
+        self._marker_words: MarkerWords | None = None
+
+    def marker_words(self, table: dict[str, frozenset[str]]) -> MarkerWords:
+        """The last words of the table's markers, read once for the document."""
+        if self._marker_words is None:
+            self._marker_words = MarkerWords(table)
+        return self._marker_words
 
     def prepare(self, view: SentenceView) -> None:
         self._join_ranges(view)
@@ -469,9 +522,13 @@ def read_triggers(
     markers: MarkerIndex,
     heads: frozenset[str] = frozenset(),
     standing: frozenset[str] = frozenset(),
+    words: MarkerWords | None = None,
 ) -> list[TriggerRef]:
     """One reading per trigger word: verb or noun, active or passive; `heads` are generic
-    head nouns ("systems"), `standing` group nouns that make an adjective a party ("firms")."""
+    head nouns ("systems"), `standing` group nouns that make an adjective a party ("firms");
+    `words`, the last words of the markers' table, spares look-ups that cannot find one."""
+    if words is None:
+        words = MarkerWords(markers.table)
     groups: dict[tuple[int, int], list[Trigger]] = {}
     for hit in hits:
         if isinstance(hit.payload, Trigger):
@@ -483,7 +540,7 @@ def read_triggers(
         # The word before the trigger, which every test below looks at: read once.
         previous = _previous_word(text, start, view.start)
         verbal = (
-            _verbal_context(view, start, text, markers, previous)
+            _verbal_context(view, start, text, markers, previous, words.verbal)
             or _after_standing_party(view, start, text, standing)
             or _gerund(text, start, end, previous[0])
         )
@@ -505,7 +562,7 @@ def read_triggers(
         if chosen in verbs and _adjectival(text, start, end, previous[0]):
             continue
         passive = chosen in verbs and _is_passive(
-            view, (start, end), text, markers, heads, previous
+            view, (start, end), text, markers, heads, previous, words.passive
         )
         readings.append(
             TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end], passive=passive)
@@ -589,6 +646,8 @@ _BLANK = re.compile(r"^\s*$")
 _ONE_WORD = re.compile(r"^\s+[\w-]+\s+$")
 # Inside a word for `_TRAILING_WORD` but not regex word characters.
 _WORD_PUNCTUATION = "’'-"
+# The one-character words of MarkerIndex (lookup._WORDS_BEFORE).
+_MARKER_MARKS = ";:()–—&"
 
 
 def _is_word_char(char: str) -> bool:
@@ -632,7 +691,12 @@ def _gerund(text: str, start: int, end: int, word: str) -> bool:
 
 
 def _verbal_context(
-    view: SentenceView, start: int, text: str, markers: MarkerIndex, previous: tuple[str, int]
+    view: SentenceView,
+    start: int,
+    text: str,
+    markers: MarkerIndex,
+    previous: tuple[str, int],
+    verbal: frozenset[str],
 ) -> bool:
     word, position = previous
     while _ADVERB.match(word) and word.lower() not in ("only",):
@@ -644,7 +708,10 @@ def _verbal_context(
         ):
             return not actor.is_modifier and not actor.possessive
     lowered = word.lower()
-    return lowered in ("to", "that", "which", "who", "and", "also", "will", "would") or bool(
+    if lowered in ("to", "that", "which", "who", "and", "also", "will", "would"):
+        return True
+    # Only a marker whose last word ends here can be found (the look-up runs a regex).
+    return last_marker_word(markers, position + len(word)) in verbal and bool(
         markers.ending_at(position + len(word)) & {"subject_words", "relatives"}
     )
 
@@ -656,6 +723,7 @@ def _is_passive(
     markers: MarkerIndex,
     heads: frozenset[str],
     previous: tuple[str, int],
+    auxiliaries: frozenset[str],
 ) -> bool:
     start, end = span
     form = text[start:end].lower().split()[0]
@@ -666,7 +734,8 @@ def _is_passive(
         if word.lower() == "being":
             return True
         word, position = _previous_word(text, position, view.start)
-    if "passive_aux" in markers.ending_at(position + len(word)):
+    ends = position + len(word)
+    if last_marker_word(markers, ends) in auxiliaries and "passive_aux" in markers.ending_at(ends):
         return True
     # A participle right after its noun is a reduced relative: "containers sent to Russia",
     # also after a generic head that follows the item's name ("Patriot systems sent to").
