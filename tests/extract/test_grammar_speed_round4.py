@@ -3,10 +3,24 @@ it spares gives (a prefilter passes every place the look-up could answer)."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.extract.prefilters import check_prefilter_passes_matches
 
-from armsledger.extract.lookup import _WORDS_BEFORE, MarkerIndex, fold
+from armsledger.extract.analysis import (
+    _GOODS_PRONOUN,
+    _MONEY_OR_UNIT,
+    _UNIT_WORD,
+    GOODS_PRONOUN_WORDS,
+    UNIT_WORDS,
+    _money_or_unit,
+)
+from armsledger.extract.direction import _NOT_ASSERTED, _TARGET, NOT_ASSERTED_WORDS, TARGET_WORDS
+from armsledger.extract.lookup import _WORDS_BEFORE, MarkerIndex, fold, prefilter_text
+from armsledger.extract.roles import may_open
 from armsledger.extract.structure import MarkerWords, last_marker_word
 
 # Characters the marker words are made of, their marks, and some that are neither.
@@ -51,3 +65,68 @@ def test_no_marker_ends_where_the_last_word_ends_none(parts: list[str]) -> None:
             assert not found & {"subject_words", "relatives"}
         if last not in words.passive:
             assert "passive_aux" not in found
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"), [(_UNIT_WORD, UNIT_WORDS), (_GOODS_PRONOUN, GOODS_PRONOUN_WORDS)]
+)
+def test_goods_prefilter_words_pass_every_window_the_pattern_matches(
+    pattern: re.Pattern[str], words: tuple[str, ...]
+) -> None:
+    check_prefilter_passes_matches(pattern, words)
+
+
+_GOODS_TEXT = st.lists(
+    st.sampled_from(
+        [*" 5$€₴.,-xK", "bn", "M", "million", "Ships", "tons", "railcar", "both", "them", " to",
+         "the arms", "into", "ı", "ſ", "İ", "Unspecified Number", "unit", "trainer"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_GOODS_TEXT, st.data())
+def test_money_or_unit_by_branches_agrees_with_the_two_patterns(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = bool(
+        _MONEY_OR_UNIT.search(text, start, end) or _GOODS_PRONOUN.search(text, start, end)
+    )
+    assert _money_or_unit(text, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"), [(_NOT_ASSERTED, NOT_ASSERTED_WORDS), (_TARGET, TARGET_WORDS)]
+)
+def test_may_open_passes_every_window_the_pattern_matches(
+    pattern: re.Pattern[str], words: tuple[str, ...]
+) -> None:
+    @settings(max_examples=600, deadline=None)
+    @given(st.text(alphabet="ab _-.\n", max_size=6), st.from_regex(pattern))
+    def check(prefix: str, window: str) -> None:
+        text = prefix + window
+        start = len(prefix)
+        if not pattern.search(text, start):
+            return  # a word character before the window can undo a leading boundary
+        assert may_open(text, prefilter_text(text), words, start, len(text))
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("Germany will return the tanks", 0, False),  # "turn" inside "return"
+        ("Berlin turned down the request to send tanks", 0, True),
+        ("Berlin refused to send tanks", 0, True),
+        ("Berlin refused to send tanks", 8, False),  # "fused": no boundary before the window's
+        ("the guidance systems of Shahed drones", 4, True),
+        ("they defended the city from drones", 0, True),
+    ],
+)
+def test_may_open_counts_words_that_open_a_word(text: str, start: int, expected: bool) -> None:
+    words = NOT_ASSERTED_WORDS + TARGET_WORDS
+    assert may_open(text, prefilter_text(text), words, start, len(text)) is expected

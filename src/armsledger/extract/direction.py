@@ -19,7 +19,7 @@ from armsledger.extract.lookup import Hit, MarkerIndex, may_contain
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
-from armsledger.extract.roles import SEIZING, first_found, optional
+from armsledger.extract.roles import SEIZING, first_found, may_open, optional
 from armsledger.extract.structure import MarkerWords
 from armsledger.lexicon import Lexicons
 
@@ -152,9 +152,10 @@ _NOT_ASSERTED = re.compile(
     r"(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-# A literal that every alternative of _NOT_ASSERTED contains, lower-cased: a window with none of
-# them cannot match, and finding them is far cheaper than the pattern, which is tried at every
-# position of its window (a prefilter for speed only; see may_contain).
+# A literal that every alternative of _NOT_ASSERTED contains, lower-cased, after a word boundary
+# or a space: a window with none of them so placed cannot match, and finding them is far cheaper
+# than the pattern, which is tried at every position of its window (a prefilter for speed only;
+# see roles.may_open).
 NOT_ASSERTED_WORDS = (
     "against", "refus", "declin", "reluctan", "froze", "freez", "halt", "suspend", "ban",
     "block", "paus", "cancel", "revok", "scrapp", "hold", "call", "withh", "veto", "turn",
@@ -177,10 +178,11 @@ _TARGET = re.compile(
     r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-# A literal that every alternative of _TARGET contains, lower-cased (as NOT_ASSERTED_WORDS).
+# A literal that every alternative of _TARGET contains, lower-cased, after a word boundary or a
+# space (as NOT_ASSERTED_WORDS; "defend" has its own: its "end" opens no word).
 TARGET_WORDS = (
-    "against", "intercept", "counter", "down", "destroy", "defeat", "end", "wound", "winding",
-    "turn", "system", "component", "parts", "engine", "electronics", "used", "enough",
+    "against", "intercept", "counter", "down", "destroy", "defeat", "end", "defend", "wound",
+    "winding", "turn", "system", "component", "parts", "engine", "electronics", "used", "enough",
     "protect", "shield",
 )  # fmt: skip
 # A literal that every match of _PURPOSE contains, lower-cased (as NOT_ASSERTED_WORDS).
@@ -513,9 +515,8 @@ class DirectionGrammar(ModalityReader):
             if not clause[0] <= t.start < clause[1]:
                 continue
             low = max(clause[0], t.start - 60)
-            if may_contain(self.lowered, NOT_ASSERTED_WORDS, low, t.start) and _NOT_ASSERTED.search(
-                self.text, low, t.start
-            ):
+            opens = may_open(self.text, self.lowered, NOT_ASSERTED_WORDS, low, t.start)
+            if opens and _NOT_ASSERTED.search(self.text, low, t.start):
                 return True
         return False
 
@@ -774,7 +775,7 @@ class DirectionGrammar(ModalityReader):
         after goods, what the goods serve ("rockets for Ukraine's launchers", "engines for
         the same drones", "ammunition for HIMARS launchers")."""
         window = max(0, item.start - 60)
-        if may_contain(self.lowered, TARGET_WORDS, window, item.start) and _TARGET.search(
+        if may_open(self.text, self.lowered, TARGET_WORDS, window, item.start) and _TARGET.search(
             self.text, window, item.start
         ):
             return "target"
