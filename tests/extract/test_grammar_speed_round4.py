@@ -18,10 +18,23 @@ from armsledger.extract.analysis import (
     UNIT_WORDS,
     _money_or_unit,
 )
-from armsledger.extract.direction import _NOT_ASSERTED, _TARGET, NOT_ASSERTED_WORDS, TARGET_WORDS
+from armsledger.extract.clauses import _OWN_CLAUSE, may_own_clause
+from armsledger.extract.direction import (
+    _FLOOR_WORDS,
+    _NOT_ASSERTED,
+    _TARGET,
+    NOT_ASSERTED_WORDS,
+    TARGET_WORDS,
+    last_floor_end,
+)
 from armsledger.extract.lookup import _WORDS_BEFORE, MarkerIndex, fold, prefilter_text
 from armsledger.extract.roles import may_open
-from armsledger.extract.structure import MarkerWords, last_marker_word
+from armsledger.extract.structure import (
+    _ORIGIN_WORD,
+    MarkerWords,
+    has_origin_word,
+    last_marker_word,
+)
 
 # Characters the marker words are made of, their marks, and some that are neither.
 _MARKER_TEXT = st.lists(
@@ -130,3 +143,38 @@ def test_may_open_passes_every_window_the_pattern_matches(
 def test_may_open_counts_words_that_open_a_word(text: str, start: int, expected: bool) -> None:
     words = NOT_ASSERTED_WORDS + TARGET_WORDS
     assert may_open(text, prefilter_text(text), words, start, len(text)) is expected
+
+
+_CLAUSE_TEXT = st.lists(
+    st.sampled_from(
+        [" ", "\n", ",", "and", "that", "with", "the", "Kyiv", "Paris", "sending", "quickly",
+         "’", "-", "x", "said", "made", "from", "design", "designed", "_", ":", "“", '"', "é"]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_CLAUSE_TEXT, st.data())
+def test_may_own_clause_passes_every_window_the_pattern_matches(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if _OWN_CLAUSE.search(text, start, end):
+        assert may_own_clause(text, start, end)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_CLAUSE_TEXT, st.data())
+def test_has_origin_word_agrees_with_the_search(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert has_origin_word(text, start, end) == bool(_ORIGIN_WORD.search(text, start, end))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_CLAUSE_TEXT)
+def test_last_floor_end_is_the_end_of_the_last_match(head: str) -> None:
+    found = list(_FLOOR_WORDS.finditer(head))
+    assert last_floor_end(head) == (found[-1].end() if found else -1)

@@ -30,10 +30,13 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 # An item directly before a noun trigger: nothing but spaces or hyphens between.
 _HYPHEN_SPACE_GAP = re.compile(r"[\s-]*")
 
-_FLOOR_WORDS = re.compile(
-    r"\b(?:said|says|told|claimed|reported|added|explained|whether|that|wrote|stated|announced)\b"
-    r"|[:“\"]"
-)
+_FLOOR_WORD_LIST = (
+    "said", "says", "told", "claimed", "reported", "added", "explained", "whether", "that",
+    "wrote", "stated", "announced",
+)  # fmt: skip
+_FLOOR_MARKS = ':“"'
+# What _floor looks for (last_floor_end finds its last match without running it).
+_FLOOR_WORDS = re.compile(r"\b(?:" + "|".join(_FLOOR_WORD_LIST) + r")\b" + r"|[:“\"]")
 _NOBODY = Hit(start=-1, end=-1, kind="nobody", payload="", text="")
 _FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 _WITH_IN = re.compile(r"\b(?:with|in)\b", re.IGNORECASE)
@@ -832,8 +835,8 @@ class DirectionGrammar(ModalityReader):
     def _floor(self, trigger: TriggerRef) -> int:
         """Where the trigger's own clause begins: after a speech verb, "that" or "whether"."""
         head = self.text[max(0, trigger.start - 200) : trigger.start]
-        found = list(_FLOOR_WORDS.finditer(head))
-        return max(0, trigger.start - 200) + found[-1].end() if found else 0
+        end = last_floor_end(head)
+        return max(0, trigger.start - 200) + end if end >= 0 else 0
 
     def _counter_items(
         self,
@@ -931,6 +934,35 @@ class DirectionGrammar(ModalityReader):
             denier=list(frame.denier),
             clause=frame.clause,
         )
+
+
+def last_floor_end(head: str) -> int:
+    """The end of the last match of _FLOOR_WORDS in `head`, or -1. Its matches are whole words
+    and single marks, which cannot overlap, so the last is the one that ends last: found by
+    rfind from the end, without trying the alternation at every position of the head."""
+    last = -1
+    for mark in _FLOOR_MARKS:
+        at = head.rfind(mark)
+        if at >= 0 and at + 1 > last:
+            last = at + 1
+    for word in _FLOOR_WORD_LIST:
+        at = head.rfind(word)
+        while at >= 0 and at + len(word) > last:
+            if _whole_word(head, at, at + len(word)):
+                last = at + len(word)
+                break
+            at = head.rfind(word, 0, at + len(word) - 1)
+    return last
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (word characters) has a regex word boundary on both sides."""
+    before = start == 0 or not _is_word_char(text[start - 1])
+    return before and (end == len(text) or not _is_word_char(text[end]))
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _from_origin(supplier: ActorRef, items: list[ItemRef]) -> bool:
