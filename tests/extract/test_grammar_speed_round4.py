@@ -14,8 +14,10 @@ from armsledger.extract.analysis import (
     _GOODS_PRONOUN,
     _MONEY_OR_UNIT,
     _UNIT_WORD,
+    _VERB_LEAD,
     GOODS_PRONOUN_WORDS,
     UNIT_WORDS,
+    VERB_LEAD_WORDS,
     _money_or_unit,
 )
 from armsledger.extract.clauses import _OWN_CLAUSE, may_own_clause
@@ -27,11 +29,13 @@ from armsledger.extract.direction import (
     TARGET_WORDS,
     last_floor_end,
 )
-from armsledger.extract.lookup import _WORDS_BEFORE, MarkerIndex, fold, prefilter_text
+from armsledger.extract.lookup import _WORDS_BEFORE, MarkerIndex, fold, may_contain, prefilter_text
 from armsledger.extract.roles import may_open
 from armsledger.extract.structure import (
+    _COUNT_AFTER,
     _ORIGIN_WORD,
     MarkerWords,
+    _has_digit,
     has_origin_word,
     last_marker_word,
 )
@@ -178,3 +182,42 @@ def test_has_origin_word_agrees_with_the_search(text: str, data: st.DataObject) 
 def test_last_floor_end_is_the_end_of_the_last_match(head: str) -> None:
     found = list(_FLOOR_WORDS.finditer(head))
     assert last_floor_end(head) == (found[-1].end() if found else -1)
+
+
+def test_verb_lead_prefilter_passes_every_window_the_pattern_matches() -> None:
+    # Case-sensitive pattern: the window itself is the prefilter's text.
+    @settings(max_examples=400, deadline=None)
+    @given(st.from_regex(_VERB_LEAD))
+    def check(window: str) -> None:
+        assert may_contain(window, VERB_LEAD_WORDS, 0, len(window))
+
+    check()
+
+
+_COUNT_TEXT = st.lists(
+    st.sampled_from(
+        [" ", ",", "which", "we", "put", "at", "numbering", "estimated", "about", "5,000",
+         "troops", "said", "to", "number", "x", "\n"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_COUNT_TEXT, st.data())
+def test_count_after_from_the_last_comma_agrees_with_the_search(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    comma = text.rfind(",", start, end)
+    by_comma = comma >= 0 and bool(_COUNT_AFTER.match(text, comma, end))
+    assert by_comma == bool(_COUNT_AFTER.search(text, start, end))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aZ -9٣²₂x", max_size=12), st.data())
+def test_has_digit_is_the_pattern_digit(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text) + 2))
+    assert _has_digit(text, start, end) == bool(re.compile(r"\d").search(text, start, end))

@@ -209,13 +209,12 @@ class Analyser:
         text: str,
         folded: str,
     ) -> None:
-        spans = [(a.start, a.end) for a in view.actors]
-        triggers = [
-            t
-            for t in triggers
-            if not any(s <= t.start < e for s, e in spans)
-            and not _ANONYMITY.match(text, t.end, view.end)
-        ]
+        # Explicit loops, not any(genexpr): mypyc compiles them without a generator object.
+        kept: list[Hit] = []
+        for t in triggers:
+            if not _in_actor(t.start, view.actors) and not _ANONYMITY.match(text, t.end, view.end):
+                kept.append(t)
+        triggers = kept
         found = self.amounts.find(text, folded, view.start, view.end)
         view.amounts = [_outside_triggers(amount, triggers, text) for amount in found]
         view.markers = self.automaton.hits(text, folded, view.start, view.end, group=MARKERS)
@@ -226,6 +225,13 @@ class Analyser:
             view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads, words
         )
         view.frames = grammar.frames(view, markers_by_end, words)
+
+
+def _in_actor(position: int, actors: list[ActorRef]) -> bool:
+    for actor in actors:  # noqa: SIM110 (compiled: a loop, no generator)
+        if actor.start <= position < actor.end:
+            return True
+    return False
 
 
 def _start_of(ref: ActorRef) -> int:
@@ -388,14 +394,18 @@ _ANTI = re.compile(r"\b(?:anti|counter)-$", re.IGNORECASE)
 # "weapons that fuel conflict", "aircraft used to bomb villages": a bare item word right after
 # a relative pronoun or "to" and before its own object is a verb.
 _VERB_LEAD = re.compile(r"\b(?:that|which|who|to)\s+(?:\w+ly\s+)?$")
+# A literal that every match of _VERB_LEAD contains (case-sensitive, as the pattern).
+VERB_LEAD_WORDS = ("to", "that", "which", "who")
 _VERB_OBJECT = re.compile(r"\s+(?!(?:and|or|of|to|from|for|in|on|at|by|with|from)\b)[a-z]")
 
 
 def _verb_use(hit: Hit, text: str) -> bool:
+    low = max(0, hit.start - 20)
     return (
         hit.text.islower()
         and " " not in hit.text
-        and bool(_VERB_LEAD.search(text, max(0, hit.start - 20), hit.start))
+        and may_contain(text, VERB_LEAD_WORDS, low, hit.start)
+        and bool(_VERB_LEAD.search(text, low, hit.start))
         and bool(_VERB_OBJECT.match(text, hit.end))
     )
 

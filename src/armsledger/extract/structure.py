@@ -289,7 +289,13 @@ class Structure:
         for item in view.items:
             if item.designation is not None:
                 continue
-            found = _TYPE_NUMBER.search(self.text, max(view.start, item.start - 30), item.start)
+            low = max(view.start, item.start - 30)
+            # The pattern needs a digit: most windows have none, and then it need not run.
+            found = (
+                _TYPE_NUMBER.search(self.text, low, item.start)
+                if _has_digit(self.text, low, item.start)
+                else None
+            )
             # "supply the M23 with weapons": a party's name is no type number.
             if found and not any(a.start <= found.start(1) < a.end for a in view.actors):
                 item.designation = found.group(1)
@@ -342,9 +348,12 @@ class Structure:
         """ "dispatched construction workers to Russian-held areas, which we put at around
         5,000", "troops, numbering about 3,000", "troops, estimated at 11,000": a count given
         after the goods (and the phrase of place that follows them), in a phrase of its own."""
-        if amount.has_unit or not _COUNT_AFTER.search(self.text, view.start, amount.start):
+        if amount.has_unit:
             return None
+        # A match opens with the only comma it holds, so it can only start at the last comma.
         comma = self.text.rfind(",", view.start, amount.start)
+        if comma < 0 or not _COUNT_AFTER.match(self.text, comma, amount.start):
+            return None
         before = [i for i in view.items if i.end <= comma]
         if not before or before[-1].amount is not None or comma - before[-1].end > 40:
             return None
@@ -569,6 +578,14 @@ def read_triggers(
             TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end], passive=passive)
         )
     return readings
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a character the regex `\\d` matches (a decimal digit)."""
+    for index in range(start, min(end, len(text))):  # noqa: SIM110 (compiled: no generator)
+        if text[index].isdecimal():
+            return True
+    return False
 
 
 def has_origin_word(text: str, start: int, end: int) -> bool:
