@@ -30,6 +30,7 @@ from armsledger.extract.lookup import (
     longest_first,
     marker_table,
     may_contain,
+    prefilter_text,
 )
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.extract.organisations import (
@@ -208,22 +209,29 @@ class Analyser:
         text: str,
         folded: str,
     ) -> None:
-        spans = [(a.start, a.end) for a in view.actors]
-        triggers = [
-            t
-            for t in triggers
-            if not any(s <= t.start < e for s, e in spans)
-            and not _ANONYMITY.match(text, t.end, view.end)
-        ]
+        # Explicit loops, not any(genexpr): mypyc compiles them without a generator object.
+        kept: list[Hit] = []
+        for t in triggers:
+            if not _in_actor(t.start, view.actors) and not _ANONYMITY.match(text, t.end, view.end):
+                kept.append(t)
+        triggers = kept
         found = self.amounts.find(text, folded, view.start, view.end)
         view.amounts = [_outside_triggers(amount, triggers, text) for amount in found]
         view.markers = self.automaton.hits(text, folded, view.start, view.end, group=MARKERS)
         markers_by_end = MarkerIndex(self.marker_table, folded, view.start)
         structure.prepare(view)
+        words = structure.marker_words(self.marker_table)
         view.triggers = read_triggers(
-            view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads
+            view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads, words
         )
-        view.frames = grammar.frames(view, markers_by_end)
+        view.frames = grammar.frames(view, markers_by_end, words)
+
+
+def _in_actor(position: int, actors: list[ActorRef]) -> bool:
+    for actor in actors:  # noqa: SIM110 (compiled: a loop, no generator)
+        if actor.start <= position < actor.end:
+            return True
+    return False
 
 
 def _start_of(ref: ActorRef) -> int:
@@ -291,10 +299,24 @@ def _arming(triggers: list[Hit]) -> bool:
 
 
 def _has_goods(view: SentenceView, text: str) -> bool:
-    return bool(
-        view.items
-        or _MONEY_OR_UNIT.search(text, view.start, view.end)
-        or _GOODS_PRONOUN.search(text, view.start, view.end)
+    return bool(view.items) or _money_or_unit(text, view.start, view.end)
+
+
+def _money_or_unit(text: str, start: int, end: int) -> bool:
+    """Whether _MONEY_OR_UNIT or _GOODS_PRONOUN finds a match in text[start:end], one branch at a
+    time: the signs by str.find, the multiples by a pattern that starts at a digit, the words
+    and pronouns only where a literal they need is found (the whole alternation, tried at every
+    position case-insensitively, was the costly part)."""
+    for sign in _CURRENCY_SIGNS:
+        if text.find(sign, start, end) >= 0:
+            return True
+    if _MONEY_MULTIPLE.search(text, start, end):
+        return True
+    lowered = prefilter_text(text[start:end])
+    if may_contain(lowered, UNIT_WORDS, 0, end - start) and _UNIT_WORD.search(text, start, end):
+        return True
+    return may_contain(lowered, GOODS_PRONOUN_WORDS, 0, end - start) and bool(
+        _GOODS_PRONOUN.search(text, start, end)
     )
 
 
@@ -339,18 +361,33 @@ _ANONYMITY = re.compile(
 _INHERIT_REACH = 4  # sentences over which a transfer naming no party continues the one before
 # Without an item word, only money or a counted unit ("$425m", "20,000 containers") can stand for
 # the goods of a transfer; other sentences skip the grammar.
-_MONEY_OR_UNIT = re.compile(
-    r"[$€£¥₽₩₴]|\d\s*(?:bn|m|mn|billion|million)\b|\b(?:dollars|euros|pounds|roubles|rubles|yuan|"
+_CURRENCY_SIGNS = "$€£¥₽₩₴"
+_MONEY_MULTIPLE_TEXT = r"\d\s*(?:bn|m|mn|billion|million)\b"
+_UNIT_WORD_TEXT = (
+    r"\b(?:dollars|euros|pounds|roubles|rubles|yuan|"
     r"containers?|trains?|wagons?|railcars?|ships?|vessels?|trucks?|lorries|flights?|tonnes?|tons|"
-    r"squadrons?|batteries|batch(?:es)?|regiments?|unspecified number|undisclosed number)\b",
-    re.IGNORECASE,
+    r"squadrons?|batteries|batch(?:es)?|regiments?|unspecified number|undisclosed number)\b"
 )
+_MONEY_OR_UNIT = re.compile(
+    f"[{_CURRENCY_SIGNS}]|{_MONEY_MULTIPLE_TEXT}|{_UNIT_WORD_TEXT}", re.IGNORECASE
+)
+# Its branches, searched one by one (_money_or_unit).
+_MONEY_MULTIPLE = re.compile(_MONEY_MULTIPLE_TEXT, re.IGNORECASE)
+_UNIT_WORD = re.compile(_UNIT_WORD_TEXT, re.IGNORECASE)
+# A literal that every match of _UNIT_WORD contains, lower-cased (a prefilter, see may_contain).
+UNIT_WORDS = (
+    "dollars", "euros", "pounds", "roubles", "rubles", "yuan", "container", "train", "wagon",
+    "railcar", "ship", "vessel", "truck", "lorries", "flight", "tonne", "tons", "squadron",
+    "batteries", "batch", "regiment", "unspecified number", "undisclosed number",
+)  # fmt: skip
 # A pronoun or general noun standing for goods named before ("sold both systems to the UAE").
 _GOODS_PRONOUN = re.compile(
     r"\b(?:them|both(?:\s+(?:systems|types|weapons))?|(?:these|those|the)\s+(?:systems|weapons|"
     r"items|goods|arms))\s+(?:to|into)\b",
     re.IGNORECASE,
 )
+# A literal that every match of _GOODS_PRONOUN contains, lower-cased (as UNIT_WORDS).
+GOODS_PRONOUN_WORDS = ("them", "both", "systems", "weapons", "items", "goods", "arms")
 # "sent shells to Ukrainian troops": soldiers after "to" and a name are the receivers, not goods.
 _TO_NAMED = re.compile(r"\b(?:to|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,2}$")
 
@@ -371,14 +408,18 @@ _ANTI = re.compile(r"\b(?:anti|counter)-$", re.IGNORECASE)
 # "weapons that fuel conflict", "aircraft used to bomb villages": a bare item word right after
 # a relative pronoun or "to" and before its own object is a verb.
 _VERB_LEAD = re.compile(r"\b(?:that|which|who|to)\s+(?:\w+ly\s+)?$")
+# A literal that every match of _VERB_LEAD contains (case-sensitive, as the pattern).
+VERB_LEAD_WORDS = ("to", "that", "which", "who")
 _VERB_OBJECT = re.compile(r"\s+(?!(?:and|or|of|to|from|for|in|on|at|by|with|from)\b)[a-z]")
 
 
 def _verb_use(hit: Hit, text: str) -> bool:
+    low = max(0, hit.start - 20)
     return (
         hit.text.islower()
         and " " not in hit.text
-        and bool(_VERB_LEAD.search(text, max(0, hit.start - 20), hit.start))
+        and may_contain(text, VERB_LEAD_WORDS, low, hit.start)
+        and bool(_VERB_LEAD.search(text, low, hit.start))
         and bool(_VERB_OBJECT.match(text, hit.end))
     )
 

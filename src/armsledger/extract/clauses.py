@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from armsledger.extract.lookup import may_contain
 from armsledger.extract.model import SentenceView
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -32,8 +31,8 @@ _FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|ma
 _OWN_CLAUSE = re.compile(
     r"\band\s+that\b|,\s+with\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,4}(?:\w+ly\s+)?\w+ing\b"
 )
-# A literal that each alternative of _OWN_CLAUSE contains (case-sensitive, as the pattern):
-# sentences without either skip it (a prefilter for speed only).
+# A literal that each alternative of _OWN_CLAUSE contains (case-sensitive, as the pattern);
+# may_own_clause is the finer prefilter the grammar uses.
 OWN_CLAUSE_WORDS = ("that", "with")
 _DATELINE = re.compile(r"[A-Z][A-Z .’'-]{1,30}(?:,[\w .]{1,20})?(?:\s*\([^)]{1,40}\))?\s+[-–—]\s+")
 
@@ -44,13 +43,36 @@ def clauses(view: SentenceView, text: str) -> list[tuple[int, int]]:
     breaks = [m.start for m in view.markers if m.kind == "marker:clause_breaks"]
     breaks += _new_subject_breaks(view, text)
     breaks += _reduced_relative_ends(view, text)
-    if may_contain(text, OWN_CLAUSE_WORDS, view.start, view.end):
+    if may_own_clause(text, view.start, view.end):
         breaks += [m.start() for m in _OWN_CLAUSE.finditer(text, view.start, view.end)]
     dateline = _DATELINE.match(text, view.start, view.end)
     if dateline:
         breaks.append(dateline.end())
     bounds = [view.start, *sorted(set(breaks)), view.end]
     return _join_list_items(view, [(a, b) for a, b in itertools.pairwise(bounds) if b > a])
+
+
+def may_own_clause(text: str, start: int, end: int) -> bool:
+    """Whether _OWN_CLAUSE may match in text[start:end]: its matches open with "and", spaces and
+    "that", or a comma, spaces and "with" (a prefilter: a few finds, where the pattern is tried
+    at every position of the sentence)."""
+    return _after_spaces(text, "that", "and", start, end) or _after_spaces(
+        text, "with", ",", start, end
+    )
+
+
+def _after_spaces(text: str, word: str, lead: str, start: int, end: int) -> bool:
+    """Whether `word` occurs in text[start:end] right after one or more spaces that follow
+    `lead`, all inside the window."""
+    at = text.find(word, start, end)
+    while at >= 0:
+        gap = at
+        while gap > start and text[gap - 1].isspace():
+            gap -= 1
+        if gap < at and gap - len(lead) >= start and text.startswith(lead, gap - len(lead)):
+            return True
+        at = text.find(word, at + 1, end)
+    return False
 
 
 def _reduced_relative_ends(view: SentenceView, text: str) -> list[int]:

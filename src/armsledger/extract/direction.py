@@ -19,7 +19,8 @@ from armsledger.extract.lookup import Hit, MarkerIndex, may_contain
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
-from armsledger.extract.roles import SEIZING, first_found, optional
+from armsledger.extract.roles import SEIZING, first_found, may_open, optional
+from armsledger.extract.structure import MarkerWords
 from armsledger.lexicon import Lexicons
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -29,10 +30,13 @@ _WHITESPACE_RUN = re.compile(r"\s+")
 # An item directly before a noun trigger: nothing but spaces or hyphens between.
 _HYPHEN_SPACE_GAP = re.compile(r"[\s-]*")
 
-_FLOOR_WORDS = re.compile(
-    r"\b(?:said|says|told|claimed|reported|added|explained|whether|that|wrote|stated|announced)\b"
-    r"|[:“\"]"
-)
+_FLOOR_WORD_LIST = (
+    "said", "says", "told", "claimed", "reported", "added", "explained", "whether", "that",
+    "wrote", "stated", "announced",
+)  # fmt: skip
+_FLOOR_MARKS = ':“"'
+# What _floor looks for (last_floor_end finds its last match without running it).
+_FLOOR_WORDS = re.compile(r"\b(?:" + "|".join(_FLOOR_WORD_LIST) + r")\b" + r"|[:“\"]")
 _NOBODY = Hit(start=-1, end=-1, kind="nobody", payload="", text="")
 _FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 _WITH_IN = re.compile(r"\b(?:with|in)\b", re.IGNORECASE)
@@ -151,9 +155,10 @@ _NOT_ASSERTED = re.compile(
     r"(?:[\w-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-# A literal that every alternative of _NOT_ASSERTED contains, lower-cased: a window with none of
-# them cannot match, and finding them is far cheaper than the pattern, which is tried at every
-# position of its window (a prefilter for speed only; see may_contain).
+# A literal that every alternative of _NOT_ASSERTED contains, lower-cased, after a word boundary
+# or a space: a window with none of them so placed cannot match, and finding them is far cheaper
+# than the pattern, which is tried at every position of its window (a prefilter for speed only;
+# see roles.may_open).
 NOT_ASSERTED_WORDS = (
     "against", "refus", "declin", "reluctan", "froze", "freez", "halt", "suspend", "ban",
     "block", "paus", "cancel", "revok", "scrapp", "hold", "call", "withh", "veto", "turn",
@@ -176,10 +181,11 @@ _TARGET = re.compile(
     r"(?:[\w-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-# A literal that every alternative of _TARGET contains, lower-cased (as NOT_ASSERTED_WORDS).
+# A literal that every alternative of _TARGET contains, lower-cased, after a word boundary or a
+# space (as NOT_ASSERTED_WORDS; "defend" has its own: its "end" opens no word).
 TARGET_WORDS = (
-    "against", "intercept", "counter", "down", "destroy", "defeat", "end", "wound", "winding",
-    "turn", "system", "component", "parts", "engine", "electronics", "used", "enough",
+    "against", "intercept", "counter", "down", "destroy", "defeat", "end", "defend", "wound",
+    "winding", "turn", "system", "component", "parts", "engine", "electronics", "used", "enough",
     "protect", "shield",
 )  # fmt: skip
 # A literal that every match of _PURPOSE contains, lower-cased (as NOT_ASSERTED_WORDS).
@@ -261,8 +267,11 @@ class DirectionGrammar(ModalityReader):
         # The latest transfers of the document with both ends named, newest last.
         self.recent_frames: list[Frame] = []
 
-    def frames(self, view: SentenceView, markers: MarkerIndex) -> list[Frame]:
+    def frames(
+        self, view: SentenceView, markers: MarkerIndex, words: MarkerWords | None = None
+    ) -> list[Frame]:
         self.markers = markers
+        self.marker_words = words if words is not None else MarkerWords(markers.table)
         self._preceded_cache = {}
         self._readings = {}
         self.question = self.text[view.start : view.end].rstrip(' ”"’').endswith("?")
@@ -509,9 +518,8 @@ class DirectionGrammar(ModalityReader):
             if not clause[0] <= t.start < clause[1]:
                 continue
             low = max(clause[0], t.start - 60)
-            if may_contain(self.lowered, NOT_ASSERTED_WORDS, low, t.start) and _NOT_ASSERTED.search(
-                self.text, low, t.start
-            ):
+            opens = may_open(self.text, self.lowered, NOT_ASSERTED_WORDS, low, t.start)
+            if opens and _NOT_ASSERTED.search(self.text, low, t.start):
                 return True
         return False
 
@@ -773,7 +781,7 @@ class DirectionGrammar(ModalityReader):
         after goods, what the goods serve ("rockets for Ukraine's launchers", "engines for
         the same drones", "ammunition for HIMARS launchers")."""
         window = max(0, item.start - 60)
-        if may_contain(self.lowered, TARGET_WORDS, window, item.start) and _TARGET.search(
+        if may_open(self.text, self.lowered, TARGET_WORDS, window, item.start) and _TARGET.search(
             self.text, window, item.start
         ):
             return "target"
@@ -830,8 +838,8 @@ class DirectionGrammar(ModalityReader):
     def _floor(self, trigger: TriggerRef) -> int:
         """Where the trigger's own clause begins: after a speech verb, "that" or "whether"."""
         head = self.text[max(0, trigger.start - 200) : trigger.start]
-        found = list(_FLOOR_WORDS.finditer(head))
-        return max(0, trigger.start - 200) + found[-1].end() if found else 0
+        end = last_floor_end(head)
+        return max(0, trigger.start - 200) + end if end >= 0 else 0
 
     def _counter_items(
         self,
@@ -944,6 +952,35 @@ class DirectionGrammar(ModalityReader):
             denier=list(frame.denier),
             clause=frame.clause,
         )
+
+
+def last_floor_end(head: str) -> int:
+    """The end of the last match of _FLOOR_WORDS in `head`, or -1. Its matches are whole words
+    and single marks, which cannot overlap, so the last is the one that ends last: found by
+    rfind from the end, without trying the alternation at every position of the head."""
+    last = -1
+    for mark in _FLOOR_MARKS:
+        at = head.rfind(mark)
+        if at >= 0 and at + 1 > last:
+            last = at + 1
+    for word in _FLOOR_WORD_LIST:
+        at = head.rfind(word)
+        while at >= 0 and at + len(word) > last:
+            if _whole_word(head, at, at + len(word)):
+                last = at + len(word)
+                break
+            at = head.rfind(word, 0, at + len(word) - 1)
+    return last
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (word characters) has a regex word boundary on both sides."""
+    before = start == 0 or not _is_word_char(text[start - 1])
+    return before and (end == len(text) or not _is_word_char(text[end]))
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 # Between a deal and its object noun: the other party and "for the" ("signed a contract with India

@@ -9,7 +9,7 @@ import re
 
 from armsledger.extract.lookup import MarkerIndex, may_contain, prefilter_text
 from armsledger.extract.model import ActorRef, ItemRef, SentenceView, TriggerRef
-from armsledger.extract.structure import standing_end
+from armsledger.extract.structure import MarkerWords, last_marker_word, standing_end
 from armsledger.lexicon import Lexicons
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -208,6 +208,7 @@ class RoleReader:
         self.lexicons = lexicons
         self.text = text
         self.markers = MarkerIndex({}, "", 0)
+        self.marker_words = MarkerWords({})  # the last words of self.markers' table
         self._preceded_cache: dict[tuple[int, int], set[str]] = {}
         # _after's readings of the sentence's actors, by the start they are seen from.
         self._readings: dict[int, list[_Reading | None]] = {}
@@ -365,10 +366,15 @@ class RoleReader:
         return self._preceded_cache[key]
 
     def _markers_before(self, position: int, floor: int) -> set[str]:
-        head = self.text[max(floor, position - 40) : position]
-        trimmed = _without_determiner_tail(head).rstrip()
-        end = max(floor, position - 40) + len(trimmed)
-        roles = set(self.markers.ending_at(end))
+        low = max(floor, position - 40)
+        head = self.text[low:position]
+        # The document lower-cased once (one character for one) stands for the head's.
+        lowered = self.lowered[low : low + len(head.rstrip())] if self.lowered is not None else None
+        trimmed = _without_determiner_tail(head, lowered).rstrip()
+        end = low + len(trimmed)
+        # Only a marker whose last word ends here can be found (the look-up runs a regex).
+        found = last_marker_word(self.markers, end) in self.marker_words.any
+        roles = set(self.markers.ending_at(end)) if found else set()
         wide = self.text[max(floor, position - 80) : position]
         # The place phrase must end in "<place noun> ... in (the/eastern ...)": test that short
         # tail and the last words before it first, the full pattern only where they fit.
@@ -666,6 +672,26 @@ class RoleReader:
         return []
 
 
+def may_open(text: str, lowered: str | None, words: tuple[str, ...], start: int, end: int) -> bool:
+    """may_contain(lowered, words, start, end) counting only the occurrences that open a word
+    (the character before them in `text` is no word character, or there is none), for patterns
+    in whose every match a literal of `words` follows a word boundary or a space."""
+    if lowered is None:
+        return True
+    for word in words:
+        at = lowered.find(word, start, end)
+        while at >= 0:
+            if at == 0 or not _is_word_char(text[at - 1]):
+                return True
+            at = lowered.find(word, at + 1, end)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """What the regex `\\w` (and so `\\b`) takes for a word character in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
 def first_found(*candidates: list[ActorRef]) -> list[ActorRef]:
     for candidate in candidates:
         if candidate:
@@ -677,11 +703,13 @@ def optional(actor: ActorRef | None) -> list[ActorRef]:
     return [actor] if actor is not None else []
 
 
-def _without_determiner_tail(head: str) -> str:
+def _without_determiner_tail(head: str, lowered: str | None = None) -> str:
     """`head` less the determiners that end it ("sent to the "). The pattern is tried at every
     position of `head`; it can only remove something when `head`, spaces stripped, ends with a
-    determiner, which a string test tells first (exact: see prefilter_text)."""
-    lowered = prefilter_text(head.rstrip())
+    determiner, which a string test tells first (exact: see prefilter_text). `lowered`, when
+    given, is prefilter_text(head.rstrip()), cut from the document's."""
+    if lowered is None:
+        lowered = prefilter_text(head.rstrip())
     if lowered is not None and not lowered.endswith(_DETERMINER_WORDS):
         return head
     return _DETERMINER_TAIL.sub("", head)

@@ -41,10 +41,11 @@ _MADE_IN_AFTER = re.compile(
 _OF_ORIGIN_BEFORE = re.compile(r"\s+of\s+(?:apparent\s+|likely\s+|probable\s+)?")
 _ORIGIN_NOUN_AFTER = re.compile(r"\s+(?:origin|make|manufacture|design|production)\b")
 # A cheap test of the whole sentence before the origin phrases are looked for item by item.
-_ORIGIN_WORD = re.compile(
-    r"\b(?:made|built|manufactured|produced|assembled|designed|origin|manufacture|make|design|"
-    r"production|from)\b"
-)
+_ORIGIN_WORD_LIST = (
+    "made", "built", "manufactured", "produced", "assembled", "designed", "origin",
+    "manufacture", "make", "design", "production", "from",
+)  # fmt: skip
+_ORIGIN_WORD = re.compile(r"\b(?:" + "|".join(_ORIGIN_WORD_LIST) + r")\b")
 _ORIGIN_GAP = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
 # The "and" of a range: "between 4 million and 6 million".
 _SPACED_AND = re.compile(r"\s+and\s+")
@@ -156,6 +157,52 @@ _BARE_GUN = frozenset({"gun", "guns"})
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)[\s-]+$")
 
 
+class MarkerWords:
+    """The last words of the marker phrases of a MarkerIndex table: a place whose last word before
+    it is none of them ends no marker, so the index (a regex over the words before the place)
+    need not be asked. `verbal` and `passive` are those of the roles read_triggers asks about."""
+
+    __slots__ = ("any", "passive", "verbal")
+
+    def __init__(self, table: dict[str, frozenset[str]]) -> None:
+        any_words: set[str] = set()
+        verbal: set[str] = set()
+        passive: set[str] = set()
+        for phrase, roles in table.items():
+            last = phrase[phrase.rfind(" ") + 1 :]  # the table joins a phrase's words by spaces
+            any_words.add(last)
+            if "subject_words" in roles or "relatives" in roles:
+                verbal.add(last)
+            if "passive_aux" in roles:
+                passive.add(last)
+        self.any = frozenset(any_words)
+        self.verbal = frozenset(verbal)
+        self.passive = frozenset(passive)
+
+
+def last_marker_word(markers: MarkerIndex, position: int) -> str:
+    """The last of the words MarkerIndex.ending_at(position) reads (its `_WORDS_BEFORE` over the
+    folded text from max(floor, position - 30) to position), or "" when there is none: a run of
+    word characters, apostrophes and hyphens, or one of the marks ;:()–—& (the two classes do not
+    overlap, so the last match is the last run or mark)."""
+    folded = markers.folded
+    low = max(markers.floor, position - 30)
+    index = min(position, len(folded))
+    while index > low:
+        char = folded[index - 1]
+        if _is_word_char(char) or char in _WORD_PUNCTUATION:
+            first = index - 1
+            while first > low and (
+                _is_word_char(folded[first - 1]) or folded[first - 1] in _WORD_PUNCTUATION
+            ):
+                first -= 1
+            return folded[first:index]
+        if char in _MARKER_MARKS:
+            return char
+        index -= 1
+    return ""
+
+
 class Structure:
     """Structural reading of one sentence view, in place."""
 
@@ -164,6 +211,13 @@ class Structure:
         self.text = text
         self.blocking = lexicons.blocking_heads
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
+        self._marker_words: MarkerWords | None = None
+
+    def marker_words(self, table: dict[str, frozenset[str]]) -> MarkerWords:
+        """The last words of the table's markers, read once for the document."""
+        if self._marker_words is None:
+            self._marker_words = MarkerWords(table)
+        return self._marker_words
 
     def prepare(self, view: SentenceView) -> None:
         self._join_ranges(view)
@@ -235,7 +289,13 @@ class Structure:
         for item in view.items:
             if item.designation is not None:
                 continue
-            found = _TYPE_NUMBER.search(self.text, max(view.start, item.start - 30), item.start)
+            low = max(view.start, item.start - 30)
+            # The pattern needs a digit: most windows have none, and then it need not run.
+            found = (
+                _TYPE_NUMBER.search(self.text, low, item.start)
+                if _has_digit(self.text, low, item.start)
+                else None
+            )
             # "supply the M23 with weapons": a party's name is no type number.
             if found and not any(a.start <= found.start(1) < a.end for a in view.actors):
                 item.designation = found.group(1)
@@ -288,9 +348,12 @@ class Structure:
         """ "dispatched construction workers to Russian-held areas, which we put at around
         5,000", "troops, numbering about 3,000", "troops, estimated at 11,000": a count given
         after the goods (and the phrase of place that follows them), in a phrase of its own."""
-        if amount.has_unit or not _COUNT_AFTER.search(self.text, view.start, amount.start):
+        if amount.has_unit:
             return None
+        # A match opens with the only comma it holds, so it can only start at the last comma.
         comma = self.text.rfind(",", view.start, amount.start)
+        if comma < 0 or not _COUNT_AFTER.match(self.text, comma, amount.start):
+            return None
         before = [i for i in view.items if i.end <= comma]
         if not before or before[-1].amount is not None or comma - before[-1].end > 40:
             return None
@@ -435,7 +498,7 @@ class Structure:
         an origin phrase after the goods names where they, and the goods listed with them, come
         from. Like an adjective of origin, it never displaces a named supplier (roles.py)."""
         items = view.items
-        if not items or not _ORIGIN_WORD.search(self.text, items[0].end, view.end):
+        if not items or not has_origin_word(self.text, items[0].end, view.end):
             return
         for index, item in enumerate(items):
             actor = self._origin_after(view, item)
@@ -474,9 +537,13 @@ def read_triggers(
     markers: MarkerIndex,
     heads: frozenset[str] = frozenset(),
     standing: frozenset[str] = frozenset(),
+    words: MarkerWords | None = None,
 ) -> list[TriggerRef]:
     """One reading per trigger word: verb or noun, active or passive; `heads` are generic
-    head nouns ("systems"), `standing` group nouns that make an adjective a party ("firms")."""
+    head nouns ("systems"), `standing` group nouns that make an adjective a party ("firms");
+    `words`, the last words of the markers' table, spares look-ups that cannot find one."""
+    if words is None:
+        words = MarkerWords(markers.table)
     groups: dict[tuple[int, int], list[Trigger]] = {}
     for hit in hits:
         if isinstance(hit.payload, Trigger):
@@ -488,7 +555,7 @@ def read_triggers(
         # The word before the trigger, which every test below looks at: read once.
         previous = _previous_word(text, start, view.start)
         verbal = (
-            _verbal_context(view, start, text, markers, previous)
+            _verbal_context(view, start, text, markers, previous, words.verbal)
             or _after_standing_party(view, start, text, standing)
             or _gerund(text, start, end, previous[0])
         )
@@ -510,12 +577,37 @@ def read_triggers(
         if chosen in verbs and _adjectival(text, start, end, previous[0]):
             continue
         passive = chosen in verbs and _is_passive(
-            view, (start, end), text, markers, heads, previous
+            view, (start, end), text, markers, heads, previous, words.passive
         )
         readings.append(
             TriggerRef(start=start, end=end, trigger=chosen, text=text[start:end], passive=passive)
         )
     return readings
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a character the regex `\\d` matches (a decimal digit)."""
+    for index in range(start, min(end, len(text))):  # noqa: SIM110 (compiled: no generator)
+        if text[index].isdecimal():
+            return True
+    return False
+
+
+def has_origin_word(text: str, start: int, end: int) -> bool:
+    """Whether _ORIGIN_WORD.search(text, start, end) finds a match: a word of the list with a
+    word boundary before it (the character before may lie outside the window) and after it
+    (the window's end counts as one), found by str.find instead of the alternation tried at
+    every position."""
+    for word in _ORIGIN_WORD_LIST:
+        at = text.find(word, start, end)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (
+                after == end or after >= len(text) or not _is_word_char(text[after])
+            ):
+                return True
+            at = text.find(word, at + 1, end)
+    return False
 
 
 def _in_item(position: int, items: list[ItemRef]) -> bool:
@@ -594,6 +686,8 @@ _BLANK = re.compile(r"^\s*$")
 _ONE_WORD = re.compile(r"^\s+[\w-]+\s+$")
 # Inside a word for `_TRAILING_WORD` but not regex word characters.
 _WORD_PUNCTUATION = "’'-"
+# The one-character words of MarkerIndex (lookup._WORDS_BEFORE).
+_MARKER_MARKS = ";:()–—&"
 
 
 def _is_word_char(char: str) -> bool:
@@ -644,7 +738,12 @@ def _gerund(text: str, start: int, end: int, word: str) -> bool:
 
 
 def _verbal_context(
-    view: SentenceView, start: int, text: str, markers: MarkerIndex, previous: tuple[str, int]
+    view: SentenceView,
+    start: int,
+    text: str,
+    markers: MarkerIndex,
+    previous: tuple[str, int],
+    verbal: frozenset[str],
 ) -> bool:
     word, position = previous
     while _ADVERB.match(word) and word.lower() not in ("only",):
@@ -656,7 +755,10 @@ def _verbal_context(
         ):
             return not actor.is_modifier and not actor.possessive
     lowered = word.lower()
-    return lowered in ("to", "that", "which", "who", "and", "also", "will", "would") or bool(
+    if lowered in ("to", "that", "which", "who", "and", "also", "will", "would"):
+        return True
+    # Only a marker whose last word ends here can be found (the look-up runs a regex).
+    return last_marker_word(markers, position + len(word)) in verbal and bool(
         markers.ending_at(position + len(word)) & {"subject_words", "relatives"}
     )
 
@@ -668,6 +770,7 @@ def _is_passive(
     markers: MarkerIndex,
     heads: frozenset[str],
     previous: tuple[str, int],
+    auxiliaries: frozenset[str],
 ) -> bool:
     start, end = span
     form = text[start:end].lower().split()[0]
@@ -678,7 +781,8 @@ def _is_passive(
         if word.lower() == "being":
             return True
         word, position = _previous_word(text, position, view.start)
-    if "passive_aux" in markers.ending_at(position + len(word)):
+    ends = position + len(word)
+    if last_marker_word(markers, ends) in auxiliaries and "passive_aux" in markers.ending_at(ends):
         return True
     # A participle right after its noun is a reduced relative: "containers sent to Russia",
     # also after a generic head that follows the item's name ("Patriot systems sent to").
