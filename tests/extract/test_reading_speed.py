@@ -3,13 +3,24 @@ what the regexes and sorts they stand in for give."""
 
 from __future__ import annotations
 
+import bisect
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from armsledger.extract.actors import _GOVERNMENT_AFTER, _MEMBER_NOUN, _spaced_after
-from armsledger.extract.analysis import _ANTI, _SAYS_IT, SAYS_IT_VERBS, _anti_before
+from armsledger.extract.actors import (
+    _DATELINE,
+    _GOVERNMENT_AFTER,
+    _GOVERNMENT_FIRSTS,
+    _MEMBER_FIRSTS,
+    _MEMBER_NOUN,
+    _may_open_dateline,
+    _spaced_after,
+)
+from armsledger.extract.analysis import _ANTI, _SAYS_IT, SAYS_IT_VERBS, _anti_before, _distribute
 from armsledger.extract.discourse import company_endings, company_pattern
 from armsledger.extract.lookup import Hit, first_of, longest_first, span_order
+from armsledger.extract.model import SentenceView
 from armsledger.extract.organisations import _COMPANY_BACKREF, _COMPANY_BACKREF_WORDS
 from armsledger.lexicon import load_lexicons
 
@@ -127,7 +138,7 @@ def test_anti_prefilter_is_the_pattern(before: str) -> None:
 
 
 _GOVERNMENT_PIECES = ["Mali", "'s", "’s", "'", " ", "\n", "\u00a0", ",", "military", "government"]
-_GOVERNMENT_PIECES += ["and", "member", "states", "junta", "x"]
+_GOVERNMENT_PIECES += ["and", "member", "states", "junta", "x", "s", "ruling", "allies", "Mali's"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -141,8 +152,10 @@ _GOVERNMENT_PIECES += ["and", "member", "states", "junta", "x"]
 def test_spaced_after_passes_every_match(pieces: list[str], end: int) -> None:
     text = "".join(pieces)
     end = min(end, len(text))
-    if _GOVERNMENT_AFTER.match(text, end) or _MEMBER_NOUN.match(text, end):
-        assert _spaced_after(text, end)
+    if _GOVERNMENT_AFTER.match(text, end):
+        assert _spaced_after(text, end, _GOVERNMENT_FIRSTS)
+    if _MEMBER_NOUN.match(text, end):
+        assert _spaced_after(text, end, _MEMBER_FIRSTS)
 
 
 _spans = st.lists(st.tuples(st.integers(0, 12), st.integers(1, 5)), max_size=12)
@@ -178,3 +191,47 @@ def test_longest_first_keeps_what_the_sort_kept(spans: list[tuple[int, int]]) ->
         kept.append(hit)
     assert longest_first(hits) == kept
     assert [h.payload for h in longest_first(hits)] == [h.payload for h in kept]
+
+
+_DATELINE_PIECES = ["KYIV", "Kyiv", "Ukraine", "New", "York", "U.S.", "O’Neill", "Jan", "March"]
+_DATELINE_PIECES += ["3", "12", "2024", "(Reuters)", "(AP)", "-", "–", " ", "  ", "\t", "\n", ","]
+_DATELINE_PIECES += ["(", ")", "Iran", "has", "sent", ":", "É", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATELINE_PIECES), max_size=16))
+@example(["KYIV", ",", " ", "March", " ", "3", " ", "(Reuters)", " ", "-", " ", "Iran"])
+@example(["SEOUL", " ", "(AP)", " ", "–", " ", "x"])
+@example(["New", " ", "York", ",", " ", "Ukraine", ",", " ", "Jan", " ", "3", " ", "-", " "])
+def test_dateline_prefilter_passes_every_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for start in starts:
+        if _DATELINE.match(text, start):
+            assert _may_open_dateline(text, start)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=6),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6)), max_size=20),
+)
+def test_distribute_is_the_bisection(
+    sentences: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> None:
+    views: list[SentenceView] = []
+    start = 0
+    for index, (gap, size) in enumerate(sentences):
+        start += gap
+        views.append(SentenceView(index=index, start=start, end=start + size, paragraph=0))
+        start += size
+    hits = _hits([(s, max(1, n)) for s, n in spans])
+    starts = [view.start for view in views]
+    expected: list[list[Hit]] = [[] for _ in views]
+    for hit in hits:
+        index = bisect.bisect_right(starts, hit.start) - 1
+        if index >= 0 and hit.end <= views[index].end:
+            expected[index].append(hit)
+    assert _distribute(views, hits) == expected
+    ordered = span_order(hits)
+    assert _distribute(views, ordered) == [span_order(bucket) for bucket in expected]

@@ -102,7 +102,7 @@ class ActorResolver:
                 ref = self._ally(ref)
             if (
                 ref.role in _STATE_ROLES
-                and _spaced_after(self.text, ref.end)
+                and _spaced_after(self.text, ref.end, _GOVERNMENT_FIRSTS)
                 and _GOVERNMENT_AFTER.match(self.text, ref.end)
             ):
                 self.governed = ref.actor_id
@@ -191,7 +191,9 @@ class ActorResolver:
                 return None
         if role == "adjectives" and _PLURAL_DEMONYM.search(hit.text):
             role = "names"
-        if _spaced_after(self.text, hit.end) and _MEMBER_NOUN.match(self.text, hit.end):
+        if _spaced_after(self.text, hit.end, _MEMBER_FIRSTS) and _MEMBER_NOUN.match(
+            self.text, hit.end
+        ):
             role = "adjectives"  # "a NATO member", "EU states": a modifier, not a party
         return ActorRef(
             start=hit.start,
@@ -349,10 +351,26 @@ def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:
     return groups
 
 
-def _spaced_after(text: str, end: int) -> bool:
-    """Whether text[end] is an apostrophe or a space: the first character of every match of
-    _GOVERNMENT_AFTER and _MEMBER_NOUN (a prefilter before them)."""
-    return end < len(text) and (text[end] in "'’" or text[end].isspace())
+def _spaced_after(text: str, end: int, firsts: str) -> bool:
+    """A prefilter before _GOVERNMENT_AFTER and _MEMBER_NOUN: every match opens with an optional
+    possessive ("'", "’" and an "s", optional only for the former), spaces, then a word whose
+    first letter is one of `firsts`."""
+    size = len(text)
+    if end < size and text[end] in "'’":
+        end += 1
+        if end < size and text[end] == "s":
+            end += 1
+    if end >= size or not text[end].isspace():
+        return False
+    while end < size and text[end].isspace():
+        end += 1
+    return end < size and text[end] in firsts
+
+
+# The first letters of the words that may follow the spaces in _GOVERNMENT_AFTER ("military",
+# "ruling", ..., "government", "junta", ...) and in _MEMBER_NOUN ("and", "member", "state", ...).
+_GOVERNMENT_FIRSTS = "mritngjal"
+_MEMBER_FIRSTS = "amscpng"
 
 
 def _as_modifier(ref: ActorRef, *, possessive: bool) -> ActorRef:
@@ -386,7 +404,7 @@ def datelines(text: str) -> list[tuple[int, int]]:
     position = 0  # the next line start
     reached = 0  # where the last match ended: finditer goes on from there
     while position >= 0:
-        if position >= reached:
+        if position >= reached and _may_open_dateline(text, position):
             match = _DATELINE.match(text, position)
             if match is not None:
                 found.append((match.start(), match.end()))
@@ -394,3 +412,25 @@ def datelines(text: str) -> list[tuple[int, int]]:
         newline = text.find("\n", position)
         position = newline + 1 if newline >= 0 else -1
     return found
+
+
+def _may_open_dateline(text: str, position: int) -> bool:
+    """Whether _DATELINE may match at a line start: after spaces or tabs, one to four
+    capitalised words ([A-Z][A-Za-z.'’-]*) apart by spaces, then "," or "(" (after spaces) must
+    follow. Prose opens "Iran has ...": its second word rejects the line with no regex run."""
+    size = len(text)
+    while position < size and text[position] in " \t":
+        position += 1
+    for _ in range(4):
+        if position >= size or not "A" <= text[position] <= "Z":
+            return False
+        position += 1
+        while position < size and (
+            (text[position].isalpha() and text[position].isascii()) or text[position] in ".'’-"
+        ):
+            position += 1
+        while position < size and text[position].isspace():
+            position += 1
+        if position < size and text[position] in ",(":
+            return True
+    return False

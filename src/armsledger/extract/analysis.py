@@ -508,8 +508,18 @@ def _in_boilerplate(sentence: Sentence, document: Document) -> bool:
 def _distribute(views: list[SentenceView], hits: Iterable[Hit]) -> list[list[Hit]]:
     starts = [view.start for view in views]
     buckets: list[list[Hit]] = [[] for _ in views]
+    # index: the last sentence starting at or before the hit (what bisect_right(...) - 1 gives),
+    # walked forward while the hits come in order of their starts, bisected when they do not.
+    index = -1
+    previous = -1
     for hit in hits:
-        index = bisect.bisect_right(starts, hit.start) - 1
+        start = hit.start
+        if start < previous:
+            index = bisect.bisect_right(starts, start) - 1
+        else:
+            while index + 1 < len(starts) and starts[index + 1] <= start:
+                index += 1
+        previous = start
         if index >= 0 and hit.end <= views[index].end:
             buckets[index].append(hit)
     return buckets
