@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from armsledger.domain.core import ActorKind
-from armsledger.extract.lookup import Hit
+from armsledger.domain.core import Actor, ActorKind
+from armsledger.extract.lookup import Hit, span_order
 from armsledger.extract.model import ActorRef
 from armsledger.lexicon import ActorTerm, Lexicons
 
@@ -81,6 +81,13 @@ class ActorResolver:
         self.last_of_kind: dict[str, str] = {}  # actor kind -> the last actor of it named
         self.governed = ""  # the last state named with an organ of its own: "the junta"
         self.datelines = datelines(text)
+        # The lexicon's table itself: Lexicons.actor_by_id is interpreted Python, asked
+        # thousands of times a round.
+        self.actors: Mapping[str, Actor] = lexicons.actors
+
+    def _actor(self, actor_id: str) -> Actor | None:
+        """Lexicons.actor_by_id."""
+        return self.actors.get(actor_id)
 
     def resolve(self, hits: Iterable[Hit]) -> list[ActorRef]:
         """Actor refs of one sentence; `hits` are its actor, organ and back-reference hits."""
@@ -93,7 +100,11 @@ class ActorResolver:
                 continue
             if ref.possessive and ref.role != "pair":
                 ref = self._ally(ref)
-            if ref.role in _STATE_ROLES and _GOVERNMENT_AFTER.match(self.text, ref.end):
+            if (
+                ref.role in _STATE_ROLES
+                and _spaced_after(self.text, ref.end, _GOVERNMENT_FIRSTS)
+                and _GOVERNMENT_AFTER.match(self.text, ref.end)
+            ):
                 self.governed = ref.actor_id
             if refs and ref.start == refs[-1].start and ref.role == "organ":
                 refs[-1] = ref  # merged "Russia's Defence Ministry"
@@ -111,7 +122,7 @@ class ActorResolver:
         if len(refs) < 2 or refs[-2].role != "organ":
             return
         first, second = refs[-2], refs[-1]
-        actor = self.lexicons.actor_by_id(second.actor_id)
+        actor = self._actor(second.actor_id)
         if actor is None or actor.kind is not ActorKind.COMPANY:
             return
         if self.text[first.end : second.start].strip():
@@ -124,7 +135,7 @@ class ActorResolver:
         if match is None:
             return ref
         for actor_id in reversed(self.recent):
-            actor = self.lexicons.actor_by_id(actor_id)
+            actor = self._actor(actor_id)
             if actor_id != ref.actor_id and actor is not None and actor.kind in _ALLY_KINDS:
                 return ActorRef(
                     start=ref.start,
@@ -136,7 +147,10 @@ class ActorResolver:
         return ref
 
     def _in_dateline(self, hit: Hit) -> bool:
-        return any(start <= hit.start and hit.end <= end for start, end in self.datelines)
+        for start, end in self.datelines:  # noqa: SIM110 (a loop: no generator compiled)
+            if start <= hit.start and hit.end <= end:
+                return True
+        return False
 
     def _possessor_as_modifier(self, refs: list[ActorRef]) -> None:
         """ "Yemen's Houthi rebels", "Russia's Wagner Group": the possessor only locates the
@@ -150,7 +164,7 @@ class ActorResolver:
     def _remember(self, actor_id: str) -> None:
         if not self.recent or self.recent[-1] != actor_id:
             self.recent.append(actor_id)
-            actor = self.lexicons.actor_by_id(actor_id)
+            actor = self._actor(actor_id)
             if actor is not None:
                 self.last_of_kind[actor.kind] = actor_id
 
@@ -177,7 +191,9 @@ class ActorResolver:
                 return None
         if role == "adjectives" and _PLURAL_DEMONYM.search(hit.text):
             role = "names"
-        if _MEMBER_NOUN.match(self.text, hit.end):
+        if _spaced_after(self.text, hit.end, _MEMBER_FIRSTS) and _MEMBER_NOUN.match(
+            self.text, hit.end
+        ):
             role = "adjectives"  # "a NATO member", "EU states": a modifier, not a party
         return ActorRef(
             start=hit.start,
@@ -195,7 +211,7 @@ class ActorResolver:
         return bool(_POSSESSIVE.match(self.text, end, min(len(self.text), end + 3)))
 
     def _organization(self, actor_id: str) -> bool:
-        actor = self.lexicons.actor_by_id(actor_id)
+        actor = self._actor(actor_id)
         return actor is not None and actor.kind is ActorKind.ORGANIZATION
 
     def _half(self, side: str) -> str:
@@ -298,14 +314,14 @@ class ActorResolver:
         """The actors of a kind this sentence has named so far, in order."""
         found: list[str] = []
         for ref in refs:
-            actor = self.lexicons.actor_by_id(ref.actor_id)
+            actor = self._actor(ref.actor_id)
             if actor is not None and actor.kind is kind:
                 found.append(ref.actor_id)
         return found
 
     def _earlier_of_kind(self, kind: ActorKind, named: set[str]) -> str:
         for actor_id in reversed(self.recent):
-            actor = self.lexicons.actor_by_id(actor_id)
+            actor = self._actor(actor_id)
             if actor is not None and actor.kind is kind and actor_id not in named:
                 return actor_id
         return ""
@@ -325,10 +341,36 @@ _AFTER_SPEECH_OR_DENIAL = re.compile(
 
 
 def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:
-    groups: dict[tuple[int, int], list[Hit]] = {}
-    for hit in sorted(hits, key=_span_key):
-        groups.setdefault((hit.start, hit.end), []).append(hit)
-    return list(groups.values())
+    """The hits grouped by span, in span order: in that order a span's hits are neighbours."""
+    groups: list[list[Hit]] = []
+    for hit in span_order(hits):
+        if groups and groups[-1][0].start == hit.start and groups[-1][0].end == hit.end:
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups
+
+
+def _spaced_after(text: str, end: int, firsts: str) -> bool:
+    """A prefilter before _GOVERNMENT_AFTER and _MEMBER_NOUN: every match opens with an optional
+    possessive ("'", "’" and an "s", optional only for the former), spaces, then a word whose
+    first letter is one of `firsts`."""
+    size = len(text)
+    if end < size and text[end] in "'’":
+        end += 1
+        if end < size and text[end] == "s":
+            end += 1
+    if end >= size or not text[end].isspace():
+        return False
+    while end < size and text[end].isspace():
+        end += 1
+    return end < size and text[end] in firsts
+
+
+# The first letters of the words that may follow the spaces in _GOVERNMENT_AFTER ("military",
+# "ruling", ..., "government", "junta", ...) and in _MEMBER_NOUN ("and", "member", "state", ...).
+_GOVERNMENT_FIRSTS = "mritngjal"
+_MEMBER_FIRSTS = "amscpng"
 
 
 def _as_modifier(ref: ActorRef, *, possessive: bool) -> ActorRef:
@@ -342,11 +384,6 @@ def _as_modifier(ref: ActorRef, *, possessive: bool) -> ActorRef:
         text=ref.text,
         possessive=possessive,
     )
-
-
-def _span_key(hit: Hit) -> tuple[int, int]:
-    """In document order, the longer of two hits at one start first."""
-    return (hit.start, hit.start - hit.end)
 
 
 def _first_ranked(terms: list[ActorTerm]) -> ActorTerm:
@@ -367,7 +404,7 @@ def datelines(text: str) -> list[tuple[int, int]]:
     position = 0  # the next line start
     reached = 0  # where the last match ended: finditer goes on from there
     while position >= 0:
-        if position >= reached:
+        if position >= reached and _may_open_dateline(text, position):
             match = _DATELINE.match(text, position)
             if match is not None:
                 found.append((match.start(), match.end()))
@@ -375,3 +412,25 @@ def datelines(text: str) -> list[tuple[int, int]]:
         newline = text.find("\n", position)
         position = newline + 1 if newline >= 0 else -1
     return found
+
+
+def _may_open_dateline(text: str, position: int) -> bool:
+    """Whether _DATELINE may match at a line start: after spaces or tabs, one to four
+    capitalised words ([A-Z][A-Za-z.'’-]*) apart by spaces, then "," or "(" (after spaces) must
+    follow. Prose opens "Iran has ...": its second word rejects the line with no regex run."""
+    size = len(text)
+    while position < size and text[position] in " \t":
+        position += 1
+    for _ in range(4):
+        if position >= size or not "A" <= text[position] <= "Z":
+            return False
+        position += 1
+        while position < size and (
+            (text[position].isalpha() and text[position].isascii()) or text[position] in ".'’-"
+        ):
+            position += 1
+        while position < size and text[position].isspace():
+            position += 1
+        if position < size and text[position] in ",(":
+            return True
+    return False

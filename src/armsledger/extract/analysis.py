@@ -26,6 +26,7 @@ from armsledger.extract.lookup import (
     Hit,
     MarkerIndex,
     document_automaton,
+    first_of,
     fold,
     longest_first,
     marker_table,
@@ -261,7 +262,7 @@ def _items(hits: list[Hit], text: str) -> list[ItemRef]:
         if (
             hit.kind == "item"
             and isinstance(hit.payload, ItemTerm)
-            and not _ANTI.search(text, max(0, hit.start - 8), hit.start)
+            and not _anti_before(hit, text)
             and not _verb_use(hit, text)
             and not _recipient_head(hit, text)
         ):
@@ -405,6 +406,15 @@ def _recipient_head(hit: Hit, text: str) -> bool:
 _ANTI = re.compile(r"\b(?:anti|counter)-$", re.IGNORECASE)
 
 
+def _anti_before(hit: Hit, text: str) -> bool:
+    """_ANTI before the hit; a match ends with "-" and at most a newline ("$"), so the regex runs
+    only where a hyphen is among the two characters before the hit."""
+    start = max(0, hit.start - 8)
+    if text.find("-", max(start, hit.start - 2), hit.start) < 0:
+        return False
+    return _ANTI.search(text, start, hit.start) is not None
+
+
 # "weapons that fuel conflict", "aircraft used to bomb villages": a bare item word right after
 # a relative pronoun or "to" and before its own object is a verb.
 _VERB_LEAD = re.compile(r"\b(?:that|which|who|to)\s+(?:\w+ly\s+)?$")
@@ -434,8 +444,9 @@ _SAYS_IT = re.compile(
     r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:[\w,]+\s+){0,4}?"
     r"(?:that\s+)?(it|they|its|their)\b"
 )
-# A literal that every verb of _SAYS_IT contains, and one that every pronoun does (the pattern
-# is case-sensitive): sentences without both skip the pattern (a prefilter for speed only).
+# A literal that every verb of _SAYS_IT opens with, and one that every pronoun contains (the
+# pattern is case-sensitive): sentences without both skip the pattern, and the search starts at
+# the first verb (a prefilter for speed only).
 SAYS_IT_VERBS = (
     "say", "said", "told", "added", "announced", "confirmed", "insist", "claimed", "stated",
     "acknowledged", "admitted", "denie", "maintain",
@@ -519,13 +530,14 @@ def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
     """ "Sweden says it has delivered...": the pronoun is the party that speaks."""
     found: list[ActorRef] = []
-    if not (
-        view.actors
-        and may_contain(text, SAYS_IT_VERBS, view.start, view.end)
-        and may_contain(text, SAYS_IT_PRONOUNS, view.start, view.end)
-    ):
+    if not view.actors:
         return found
-    for match in _SAYS_IT.finditer(text, view.start, view.end):
+    # Every match opens with one of the verbs: the search starts at the first of them (its `\b`
+    # still sees the character before, as from the sentence's start).
+    first = first_of(text, SAYS_IT_VERBS, view.start, view.end)
+    if first < 0 or not may_contain(text, SAYS_IT_PRONOUNS, view.start, view.end):
+        return found
+    for match in _SAYS_IT.finditer(text, first, view.end):
         speakers = [a for a in view.actors if a.end <= match.start() and not a.is_modifier]
         if speakers:
             found.append(
@@ -542,14 +554,27 @@ def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
 
 
 def _in_boilerplate(sentence: Sentence, document: Document) -> bool:
-    return any(start < sentence.end and sentence.start < end for start, end in document.boilerplate)
+    for start, end in document.boilerplate:  # noqa: SIM110 (a loop: no generator compiled)
+        if start < sentence.end and sentence.start < end:
+            return True
+    return False
 
 
 def _distribute(views: list[SentenceView], hits: Iterable[Hit]) -> list[list[Hit]]:
     starts = [view.start for view in views]
     buckets: list[list[Hit]] = [[] for _ in views]
+    # index: the last sentence starting at or before the hit (what bisect_right(...) - 1 gives),
+    # walked forward while the hits come in order of their starts, bisected when they do not.
+    index = -1
+    previous = -1
     for hit in hits:
-        index = bisect.bisect_right(starts, hit.start) - 1
+        start = hit.start
+        if start < previous:
+            index = bisect.bisect_right(starts, start) - 1
+        else:
+            while index + 1 < len(starts) and starts[index + 1] <= start:
+                index += 1
+        previous = start
         if index >= 0 and hit.end <= views[index].end:
             buckets[index].append(hit)
     return buckets

@@ -75,6 +75,8 @@ class CompanyPattern:
     words: tuple[str, ...]
     ending: re.Pattern[str]
     name: re.Pattern[str]
+    # The words in the order `ending` tries them (longest first): company_endings reads it.
+    ordered: tuple[str, ...] = ()
 
 
 def company_pattern(suffixes: tuple[str, ...]) -> CompanyPattern | None:
@@ -82,9 +84,11 @@ def company_pattern(suffixes: tuple[str, ...]) -> CompanyPattern | None:
     "Vostok Trading LLC"."""
     if not suffixes:
         return None
-    ending = "|".join(re.escape(word) for word in sorted(suffixes, key=len, reverse=True))
+    ordered = tuple(sorted(suffixes, key=len, reverse=True))
+    ending = "|".join(re.escape(word) for word in ordered)
     return CompanyPattern(
         words=suffixes,
+        ordered=ordered,
         ending=re.compile(rf"\b(?:{ending})\b"),
         name=re.compile(
             rf"((?:[A-Z][A-Za-z0-9&'’-]+\s+){{1,3}}(?:{ending}))"
@@ -98,12 +102,15 @@ def company_hits(text: str, hits: list[Hit], pattern: CompanyPattern | None) -> 
     its first word alone ("Kestrel"): the seller by its canonical name, as the eval README
     codes non-state actors. A span the lexicon already reads (an actor, an item such as "Missile
     Systems") is left to it."""
-    if pattern is None or not any(word in text for word in pattern.words):
+    if pattern is None:
+        return []
+    names = _company_names(text, pattern)
+    if not names:
         return []
     taken = [(h.start, h.end) for h in hits if h.kind in ("actor", "organ")]
     goods = [(h.start, h.end) for h in hits if h.kind == "item"]
     found: list[Hit] = []
-    for match in _company_names(text, pattern):
+    for match in names:
         start, end = _without_opener(match.start(1), match.end(1), text)
         # "Kestrel Components" names a firm; "Patriot Missile Systems" names goods.
         stem_end = text.rfind(" ", start, end)
@@ -118,15 +125,54 @@ def company_hits(text: str, hits: list[Hit], pattern: CompanyPattern | None) -> 
 def _company_names(text: str, pattern: CompanyPattern) -> list[re.Match[str]]:
     """Names found only around a company word: the document is scanned once for the words."""
     names: list[re.Match[str]] = []
-    for word in pattern.ending.finditer(text):
-        floor = max(0, word.start() - 60, names[-1].end() if names else 0)
-        for match in pattern.name.finditer(text, floor, min(len(text), word.end() + 12)):
-            if match.end(1) == word.end() and (
+    for word_start, word_end in company_endings(text, pattern):
+        floor = max(0, word_start - 60, names[-1].end() if names else 0)
+        for match in pattern.name.finditer(text, floor, min(len(text), word_end + 12)):
+            if match.end(1) == word_end and (
                 match.start() == 0 or not text[match.start() - 1].isalnum()
             ):
                 names.append(match)
                 break
     return names
+
+
+def company_endings(text: str, pattern: CompanyPattern) -> list[tuple[int, int]]:
+    """The spans of `pattern.ending` (`\\b(?:word|...)\\b`) in text, as `finditer` finds them,
+    from the places its words occur (str.find): the regex, which opens with `\\b`, was tried at
+    every position of every document."""
+    if not pattern.ordered or "" in pattern.ordered:
+        return [match.span() for match in pattern.ending.finditer(text)]
+    places: set[int] = set()
+    for word in pattern.ordered:
+        at = text.find(word)
+        while at >= 0:
+            places.add(at)
+            at = text.find(word, at + 1)
+    found: list[tuple[int, int]] = []
+    reached = 0  # finditer goes on from the end of the last match
+    for start in sorted(places):
+        if start < reached or not _boundary(text, start):
+            continue
+        # The alternation's order: the first word that matches here with a boundary after it.
+        for word in pattern.ordered:
+            end = start + len(word)
+            if text.startswith(word, start) and _boundary(text, end):
+                found.append((start, end))
+                reached = end
+                break
+    return found
+
+
+def _boundary(text: str, position: int) -> bool:
+    """The regex `\\b` at a position of text (str patterns: a word character is alphanumeric
+    or "_")."""
+    before = position > 0 and _is_word(text[position - 1])
+    after = position < len(text) and _is_word(text[position])
+    return before != after
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _without_opener(start: int, end: int, text: str) -> tuple[int, int]:

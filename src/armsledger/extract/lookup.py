@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -84,6 +84,19 @@ def may_contain(text: str | None, words: tuple[str, ...], start: int, end: int) 
     return False
 
 
+def first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int:
+    """Where the first of `words` lying in text[start:end] begins, or -1: a regex that cannot
+    match without one of them opening the match need not be tried before that place."""
+    first = -1
+    for word in words:
+        # Once one is found, only a place before it counts: the search stops there.
+        stop = end if first < 0 else min(end, first - 1 + len(word))
+        at = text.find(word, start, stop)
+        if at >= 0:
+            first = at
+    return first
+
+
 def fold(text: str) -> str:
     """Lower-cased text of the same length, so offsets carry over unchanged."""
     folded = text.lower()
@@ -113,13 +126,37 @@ def _case_ok(term: str, surface: str) -> bool:
     return True
 
 
-# A match as the scan keeps it: (end of the matched term, start, end, kind, payload, text). Plain
-# tuples are several times cheaper to build than Hits, and most marker matches are never asked
-# for (only sentences with a transfer are); a Hit is made when a match is handed out.
-_Match = tuple[int, int, int, str, Payload, str]
-# What the automaton stores for a folded key: its length and, for each entry with that key,
-# (group, kind, term, payload, whether its case is checked, whether it is a designation).
+# What the automaton stores for a folded key, for each entry with that key: (group, kind, term,
+# payload, whether its case is checked, whether it is a designation).
 _Entry = tuple[int, str, str, Payload, bool, bool]
+
+
+class _Key:
+    """The value of a folded key in the automaton: a native class, so the scan reads its fields
+    without generic item look-ups (the scan runs for every raw match of every document)."""
+
+    __slots__ = ("designations", "entries", "length")
+
+    def __init__(self, length: int, designations: bool, entries: tuple[_Entry, ...]) -> None:
+        self.length = length
+        self.designations = designations  # whether an entry may run on into a variant suffix
+        self.entries = entries
+
+
+class _Scan:
+    """A document's whole-word matches, by group: the hits in the automaton's order (by the end
+    of the matched key) and, beside them, those ends, which sentence ranges are cut by."""
+
+    __slots__ = ("finishes", "hits", "text")
+
+    def __init__(self, text: str, groups: int) -> None:
+        self.text = text
+        self.hits: list[list[Hit]] = [[] for _ in range(groups)]
+        self.finishes: list[list[int]] = [[] for _ in range(groups)]
+
+    def add(self, group: int, finish: int, hit: Hit) -> None:
+        self.hits[group].append(hit)
+        self.finishes[group].append(finish)
 
 
 class Automaton:
@@ -144,10 +181,10 @@ class Automaton:
                 (g, k, t, p, t != t.lower(), _is_designation(p)) for g, k, t, p in payloads
             )
             designations = any(entry[5] for entry in checked)
-            self._automaton.add_word(key, (len(key), designations, checked))
+            self._automaton.add_word(key, _Key(len(key), designations, checked))
         self._automaton.make_automaton()
-        # The last text scanned and its matches by group (see hits); a new text replaces them.
-        self._scanned: tuple[str, list[list[_Match]]] | None = None
+        # The last text scanned and its hits (see hits); a new text replaces them.
+        self._scanned: _Scan | None = None
 
     def hits(
         self, text: str, folded: str, start: int = 0, end: int | None = None, group: int = 0
@@ -155,29 +192,37 @@ class Automaton:
         """Whole-word matches of a group lying in text[start:end]; `folded` is fold(text).
 
         The grammar asks sentence after sentence of one document, so the whole text is scanned
-        once and the matches of a range are cut out of that scan, in the same order.
+        once, each match made a Hit once, and the hits of a range are cut out of that scan, in
+        the same order (the same Hit objects each time: they are immutable).
         """
-        if self._scanned is None or self._scanned[0] is not text:
-            self._scanned = (text, self._scan(text, folded))
-        matches = self._scanned[1][group]
-        stop = len(text) if end is None else end
-        if start == 0 and stop == len(text):
-            return [_hit(match) for match in matches]
-        # Matches come in order of their last character; one lying in the range ends after
-        # `start` and no later than `stop`.
-        low = bisect.bisect_right(matches, start, key=_match_finish)
-        high = bisect.bisect_right(matches, stop, key=_match_finish)
-        return [_hit(match) for match in matches[low:high] if match[1] >= start]
+        scanned = self._scanned
+        if scanned is None or scanned.text is not text:
+            scanned = self._scanned = self._scan(text, folded)
+        hits = scanned.hits[group]
+        size = len(text)
+        stop = size if end is None else end
+        if start == 0 and stop == size:
+            return list(hits)
+        # Hits come in order of the last character of their key; one lying in the range ends
+        # it after `start` and no later than `stop`.
+        finishes = scanned.finishes[group]
+        low = bisect.bisect_right(finishes, start)
+        high = bisect.bisect_right(finishes, stop)
+        found: list[Hit] = []
+        for index in range(low, high):
+            hit = hits[index]
+            if hit.start >= start:
+                found.append(hit)
+        return found
 
-    def _scan(self, text: str, folded: str) -> list[list[_Match]]:
+    def _scan(self, text: str, folded: str) -> _Scan:
         """Every whole-word match of each group, in the automaton's order."""
         size = len(text)
-        found: list[list[_Match]] = [[] for _ in range(self._groups)]
-        # Bound once: this loop runs for every raw match of every document.
-        variant_at = _VARIANT.match
-        for last, value in self._automaton.iter(folded):
-            length: int = value[0]
-            first = last - length + 1
+        scanned = _Scan(text, self._groups)
+        # Typed: mypyc unboxes each (end, key) pair natively instead of generic item look-ups.
+        matches: Iterator[tuple[int, _Key]] = self._automaton.iter(folded)
+        for last, key in matches:
+            first = last - key.length + 1
             # The character before first: most matches open a word, and one test rejects them.
             if first > 0 and text[first - 1].isalnum() and text[first].isalnum():
                 continue
@@ -185,43 +230,31 @@ class Automaton:
             if finish < size and text[finish].isalnum() and text[last].isalnum():
                 # Only a designation runs on into a variant suffix ("Leopard 2A4s"): a key
                 # without one needs no regex to be rejected.
-                if not value[1]:
-                    continue
-                variant = variant_at(text, finish)
-                if variant is None:
-                    continue
-                _add_variants(found, value[2], text, first, finish, variant.end())
+                if key.designations:
+                    _add_variants(scanned, key.entries, text, first, finish)
                 continue
             surface = text[first:finish]
-            payloads: tuple[_Entry, ...] = value[2]
-            for group, kind, term, payload, cased, _ in payloads:
+            for group, kind, term, payload, cased, _ in key.entries:
                 if not cased or _case_ok(term, surface):
-                    found[group].append((finish, first, finish, kind, payload, surface))
-        return found
+                    hit = Hit(start=first, end=finish, kind=kind, payload=payload, text=surface)
+                    scanned.add(group, finish, hit)
+        return scanned
 
 
 def _add_variants(
-    found: list[list[_Match]],
-    payloads: tuple[_Entry, ...],
-    text: str,
-    first: int,
-    finish: int,
-    variant_end: int,
+    scanned: _Scan, entries: tuple[_Entry, ...], text: str, first: int, finish: int
 ) -> None:
     """The designations of a match that runs on into its variant suffix ("T-72B3")."""
+    variant = _VARIANT.match(text, finish)
+    if variant is None:
+        return
+    variant_end = variant.end()
     surface = text[first:finish]
     hit_text = text[first:variant_end]
-    for group, kind, term, payload, cased, designation in payloads:
+    for group, kind, term, payload, cased, designation in entries:
         if designation and (not cased or _case_ok(term, surface)):
-            found[group].append((finish, first, variant_end, kind, payload, hit_text))
-
-
-def _match_finish(match: _Match) -> int:
-    return match[0]
-
-
-def _hit(match: _Match) -> Hit:
-    return Hit(start=match[1], end=match[2], kind=match[3], payload=match[4], text=match[5])
+            hit = Hit(start=first, end=variant_end, kind=kind, payload=payload, text=hit_text)
+            scanned.add(group, finish, hit)
 
 
 # A type name continues with its variant suffix: "Leopard 2A4s", "AIM-9M", "Su-30SMEs", "T-72B3".
@@ -234,15 +267,35 @@ def _is_designation(payload: Payload) -> bool:
 
 def longest_first(hits: Iterable[Hit]) -> list[Hit]:
     """Non-overlapping hits, a longer match winning; hits on the same span are all kept."""
-    ordered = sorted(hits, key=lambda hit: (hit.start, hit.start - hit.end))
     kept: list[Hit] = []
-    for hit in ordered:
+    for hit in span_order(hits):
         if kept and hit.start < kept[-1].end:
-            if (hit.start, hit.end) == (kept[-1].start, kept[-1].end):
+            if hit.start == kept[-1].start and hit.end == kept[-1].end:
                 kept.append(hit)
             continue
         kept.append(hit)
     return kept
+
+
+def span_order(hits: Iterable[Hit]) -> list[Hit]:
+    """The hits in document order, the longer of two at one start first: what a stable sort by
+    (start, start - end) gives. Hits mostly come in that order already: checked first with a
+    native loop, sorted (with a module-level key, no lambda) only when they do not."""
+    ordered = list(hits)
+    for index in range(1, len(ordered)):
+        if _after(ordered[index - 1], ordered[index]):
+            ordered.sort(key=_span_key)
+            break
+    return ordered
+
+
+def _after(one: Hit, other: Hit) -> bool:
+    """Whether `one` sorts after `other` by (start, start - end)."""
+    return one.start > other.start or (one.start == other.start and one.end < other.end)
+
+
+def _span_key(hit: Hit) -> tuple[int, int]:
+    return (hit.start, hit.start - hit.end)
 
 
 # The groups of `document_automaton`: one scan of a document serves all three.

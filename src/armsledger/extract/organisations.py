@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from armsledger.domain.core import ActorKind
-from armsledger.extract.lookup import Hit
+from armsledger.extract.lookup import Hit, first_of
 from armsledger.extract.model import ActorRef, Frame, SentenceView
 from armsledger.lexicon import ActorTerm, ItemTerm, Lexicons
 
@@ -39,6 +39,8 @@ _CURRENCY_SIGN = re.compile(r"\s?\$")
 _GLUED_PREFIX = re.compile(r"[A-Z](?:\.?[A-Z]){0,2}\.?\$")
 # "the company", "the same firm": a back-reference to the company named last.
 _COMPANY_BACKREF = re.compile(r"\b[Tt]he (?:same )?(?:company|firm)\b(?!['’-])")
+# What every match of _COMPANY_BACKREF holds from its second character on (a prefilter).
+_COMPANY_BACKREF_WORDS = ("he company", "he firm", "he same company", "he same firm")
 # "a Cyprus-registered firm", "a Singapore-based start-up": the place locates a company; it is
 # no party.
 _LOCATING = re.compile(
@@ -155,7 +157,10 @@ class OrganisationFinder:
             restart = max(text.rfind("\n", 0, first) + 1, done)
             cut = self.unsafe.search(text, first)
             stop = cut.start() if cut is not None else size
-            for match in self.pattern.finditer(text, restart):
+            # Searched up to the cut and one character on, which no match holds: the matches
+            # and the look-arounds at their ends are those of the whole text, and the search
+            # ends there instead of running on to the next name of the document.
+            for match in self.pattern.finditer(text, restart, min(stop + 1, size)):
                 if match.start() >= stop:
                     break
                 found.append(match)
@@ -340,14 +345,21 @@ def _in_headline(text: str, position: int, cache: dict[int, bool]) -> bool:
     if line_start not in cache:
         line_end = text.find("\n", position)
         line_end = line_end if line_end >= 0 else len(text)
-        words = _WORDS.findall(text, line_start, line_end)
-        capitalised = sum(1 for w in words if w[0].isupper())
-        cache[line_start] = (
-            len(words) >= _HEADLINE_MIN_WORDS
-            and capitalised >= _HEADLINE_SHARE * len(words)
-            and not text[line_start:line_end].rstrip().endswith((".", ".”", '."'))
-        )
+        # The cheap test first: a line ending with a full stop (most of them) is prose, and its
+        # words need not be read.
+        cache[line_start] = not text[line_start:line_end].rstrip().endswith(
+            (".", ".”", '."')
+        ) and _mostly_capitalised(text, line_start, line_end)
     return cache[line_start]
+
+
+def _mostly_capitalised(text: str, start: int, end: int) -> bool:
+    words = _WORDS.findall(text, start, end)
+    capitalised = 0
+    for word in words:
+        if word[0].isupper():
+            capitalised += 1
+    return len(words) >= _HEADLINE_MIN_WORDS and capitalised >= _HEADLINE_SHARE * len(words)
 
 
 def _lone_opening_word(text: str, words: list[tuple[int, int]], candidate: _Candidate) -> bool:
@@ -447,7 +459,8 @@ def _read_hits(
 
 def _currency_after(text: str, end: int) -> bool:
     """_CURRENCY_SIGN at `end`, run only where a "$" is one or two characters on."""
-    if not (text.startswith("$", end) or text.startswith("$", end + 1)):
+    # find with bounds, not startswith with a start: mypyc compiles it to a native call.
+    if text.find("$", end, end + 2) < 0:
         return False
     return _CURRENCY_SIGN.match(text, end) is not None
 
@@ -475,7 +488,7 @@ def _locates(text: str, hit: Hit, companies: list[tuple[int, int, str]]) -> bool
     Singapore-based start-up": the place locates the company named beside it and is no party.
     ("Hong Kong-registered shell companies" stand for Hong Kong: no company is named.)"""
     # The pattern opens with "-": the cheap test first, for every actor.
-    after = _LOCATING.match(text, hit.end) if text.startswith("-", hit.end) else None
+    after = _LOCATING.match(text, hit.end) if text.find("-", hit.end, hit.end + 1) >= 0 else None
     if after is None:
         return False
     before = _APPOSITION_BEFORE.search(text, max(0, hit.start - 8), hit.start)
@@ -493,9 +506,14 @@ def _company_backrefs(text: str, companies: list[tuple[int, int, str]]) -> list[
     the company named last before it."""
     if not companies:
         return []
+    # Every match holds "he company", "he firm" or the same with "same ": the search starts one
+    # character before the first of them (not at every position from the first company on).
+    first = first_of(text, _COMPANY_BACKREF_WORDS, companies[0][0], len(text))
+    if first < 0:
+        return []
     starts = [start for start, _, _ in companies]
     found: list[Hit] = []
-    for match in _COMPANY_BACKREF.finditer(text, companies[0][0]):
+    for match in _COMPANY_BACKREF.finditer(text, max(companies[0][0], first - 1)):
         index = bisect.bisect_left(starts, match.start()) - 1
         if index >= 0:
             found.append(_hit(text, match.start(), match.end(), companies[index][2]))

@@ -16,7 +16,9 @@ import spacy
 
 # Candidate ends: terminal punctuation, closing quotes or brackets, then space and a capital,
 # a digit or an opening quote. Newlines always end a sentence (paragraphs and headlines).
-_CANDIDATE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"“‘'(\[]?[A-Z0-9])")
+# "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a character class lets the regex
+# engine skip to the next stop instead of trying the repeat at every position.
+_CANDIDATE_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=[ \t]+[\"“‘'(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 
 
