@@ -3,18 +3,25 @@ skip a pattern that matches: each property fails if a gate is too tight."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.extract.prefilters import check_prefilter_passes_matches
 
 from armsledger.domain.core import TimeRef
+from armsledger.extract.lookup import prefilter_text
 from armsledger.extract.time import (
     _AFTER_SPEECH,
     _FUTURE,
     _OPEN_START,
     _PART_OF_YEAR,
     _YEAR_RANGE,
+    FUTURE_WORDS,
+    PART_WORDS,
+    RANGE_WORDS,
     TimeReader,
 )
 from armsledger.lexicon import Lexicons
@@ -51,6 +58,19 @@ _PIECES = [
     "x",
     "said ",
     "will ",
+    "plans to ",
+    "is due ",
+    "Expected to ",
+    "from 2020 to 2022",
+    "FROM ",
+    "Between ",
+    " and ",
+    "the third quarter of 2023",
+    "Half",
+    "yesterday",
+    "Tonight",
+    "holiday",
+    "   ",
     "Today, ",
     "(day",
     "(May",
@@ -163,3 +183,58 @@ def test_time_scan_keeps_the_order_of_spans_without_a_period_word(lexicons: Lexi
     text = "Today it has sent arms since the start of the war (day 3)."
     found = reader._scan(text, 0, len(text), date(2024, 3, 15))
     assert [at for _, at in found] == [0, text.index("since")]
+
+
+def _flat_targets(reader: TimeReader) -> re.Pattern[str]:
+    """The targets as the flat alternation they were before the prefix tree."""
+    words = [re.escape(word) for word in reader._period_words] + [r"19\d\d", r"20\d\d"]
+    return re.compile(f"[\\s-](?:{'|'.join(sorted(words, key=len, reverse=True))})(?!\\w)")
+
+
+def test_time_targets_tree_finds_what_the_flat_alternation_finds(lexicons: Lexicons) -> None:
+    reader = TimeReader(lexicons.times)
+    flat = _flat_targets(reader)
+
+    @settings(max_examples=1500, deadline=None)
+    @given(_texts(lexicons))
+    def check(text: str) -> None:
+        lowered = text.lower()
+        expected = [m.span() for m in flat.finditer(lowered)]
+        assert [m.span() for m in reader._spaced_targets.finditer(lowered)] == expected
+
+    check()
+
+
+def test_time_openers_are_what_finditer_finds(lexicons: Lexicons) -> None:
+    # The opener pattern tried only in front of the targets finds every match finditer does.
+    reader = TimeReader(lexicons.times)
+    expressions = st.one_of(st.just(""), st.from_regex(reader._pattern))
+
+    @settings(max_examples=1500, deadline=None)
+    @given(_texts(lexicons), _texts(lexicons), expressions)
+    def check(before: str, sentence: str, expression: str) -> None:
+        text = before + sentence + expression + sentence
+        start, end = len(before), len(text)
+        lowered = prefilter_text(text)
+        gates = reader._gates(text, start, end, lowered)
+        expected = [m.span() for m in reader._pattern.finditer(text, start, end)]
+        if gates.opener_from < 0:
+            assert expected == []
+            return
+        found = reader._openers(text, start, end, gates, lowered)
+        assert [m.span() for m in found] == expected
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [(_FUTURE, FUTURE_WORDS), (_YEAR_RANGE, RANGE_WORDS), (_PART_OF_YEAR, PART_WORDS)],
+)
+def test_time_literals_pass_every_match(pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+    check_prefilter_passes_matches(pattern, words)
+
+
+def test_time_day_literals_pass_every_day_word(lexicons: Lexicons) -> None:
+    reader = TimeReader(lexicons.times)
+    check_prefilter_passes_matches(reader._days, reader._day_literals)

@@ -22,6 +22,7 @@ from armsledger.domain.core import (
 from armsledger.extract.analysis import Analyser, Reading
 from armsledger.extract.discourse import denier_name
 from armsledger.extract.explain import SentenceExplanation, explain_views
+from armsledger.extract.lookup import prefilter_text
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.extract.organisations import PartyKinds
 from armsledger.lexicon import Lexicons
@@ -325,18 +326,62 @@ class BackReferences:
         self.patterns: dict[str, re.Pattern[str]] = {}
 
     def refers_back(self, claim: Claim) -> bool:
-        term = claim.item.term
+        return self.mentions(claim.item.term, claim.evidence.text)
+
+    def mentions(self, term: str, text: str) -> bool:
+        """Whether `text` holds a definite mention of `term`. Where lower-cased text finds the
+        term exactly (ASCII term, prefilter_text), only the few characters before each place it
+        occurs are searched, instead of the whole text at every word start."""
+        lowered = prefilter_text(text) if term.isascii() else None
+        if lowered is None:
+            return self._pattern(term).search(text) is not None
+        needle = term.lower()
+        at = lowered.find(needle)
+        while at >= 0:
+            if _DEFINITE_BEFORE.search(text, _definite_reach(text, at), at) is not None:
+                return True
+            at = lowered.find(needle, at + 1)
+        return False
+
+    def _pattern(self, term: str) -> re.Pattern[str]:
         pattern = self.patterns.get(term)
         if pattern is None:
             if len(self.patterns) >= _MAX_BACK_PATTERNS:
                 self.patterns.clear()  # a bound for a long-running extractor
             pattern = re.compile(_DEFINITE + re.escape(term), re.IGNORECASE)
             self.patterns[term] = pattern
-        return pattern.search(claim.evidence.text) is not None
+        return pattern
 
 
 _MAX_BACK_PATTERNS = 4096
-_DEFINITE = r"\b(?:the|these|those|this|that|such|its|their)\s+(?:[\w-]+\s+)?"
+_DEFINITE_WORDS = ("the", "these", "those", "this", "that", "such", "its", "their")
+_DEFINITE = rf"\b(?:{'|'.join(_DEFINITE_WORDS)})\s+(?:[\w-]+\s+)?"
+# A definite word and what may follow it, ending where the term starts (the end of the string
+# when the search stops there).
+_DEFINITE_BEFORE = re.compile(_DEFINITE + r"\Z", re.IGNORECASE)
+_LONGEST_DEFINITE = max(len(word) for word in _DEFINITE_WORDS)
+
+
+def _definite_reach(text: str, at: int) -> int:
+    """Where a match of _DEFINITE ending at `at` can start at the earliest: before `at` come
+    spaces, maybe one word of [\\w-] and spaces, and the definite word."""
+    at = _skip_back(text, at, True)
+    at = _skip_back(text, at, False)
+    at = _skip_back(text, at, True)
+    return max(0, at - _LONGEST_DEFINITE)
+
+
+def _skip_back(text: str, at: int, spaces: bool) -> int:
+    """The start of the run of spaces (or of [\\w-] characters) that ends at `at`."""
+    while at > 0:
+        char = text[at - 1]
+        if spaces:
+            if not char.isspace():
+                break
+        elif not (char.isalnum() or char == "_" or char == "-"):
+            break
+        at -= 1
+    return at
 
 
 def _ids(refs: Sequence[ActorRef]) -> list[str]:

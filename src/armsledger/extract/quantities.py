@@ -7,10 +7,11 @@ when it stands right before the item it counts (see attach in direction.py).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from armsledger.domain.core import Quantity
-from armsledger.extract.lookup import Automaton, Payload, prefilter_text
+from armsledger.extract.lookup import Automaton, Payload, may_contain, prefilter_text
 from armsledger.lexicon import AmountWords
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -88,7 +89,7 @@ class AmountReader:
         self._digit = re.compile(r"\d(?<![\w.,/-]\d)")
         self._qual_before = re.compile(rf"\b(?:{qualifier})\s+$", re.IGNORECASE)
         # What a window must end with (spaces aside) for _qual_before to match in it: a cheap
-        # test first (exact only for ASCII qualifiers; see _may_qualify).
+        # test first (exact only for ASCII qualifiers; see _qualifier_before).
         self._qualifier_ends = tuple(q.lower() for q in words.qualifiers)
         self._ascii_qualifiers = all(q.isascii() for q in words.qualifiers)
         self._sym_before = re.compile(rf"(?:{symbol})\s?$")
@@ -111,6 +112,7 @@ class AmountReader:
             re.IGNORECASE,
         )
         scale_words = rf"(?:\s+(?:{_alternation(scales)})\b)*"
+        self._scale_initials = frozenset(scale[:1].lower() for scale in scales)
         # "between 4 million and 6 million", "between 4 and 6 million", "2,000 to 2,500".
         self._range = re.compile(
             rf"\b(?:between\s+(?P<low>{_NUMERAL})(?P<lscale>{scale_words})\s+and\s+"
@@ -129,6 +131,10 @@ class AmountReader:
         self._descriptor = re.compile(
             rf"\s?-?\s?(?:{_alternation(list(words.descriptor_units))})(?![a-z])", re.IGNORECASE
         )
+        # The first letters of the descriptor units (leading hyphens aside): see _may_describe.
+        self._descriptor_initials = frozenset(
+            unit.lstrip("-")[:1].lower() for unit in words.descriptor_units
+        )
         # "250,000 shells a month", "$3 billion of arms annually"; not "a year ago", and not a
         # rate beyond a preposition that starts another phrase ("sent to Kyiv every week").
         self._rate = re.compile(
@@ -139,6 +145,10 @@ class AmountReader:
         # A rate that ends the clause belongs to its amount even beyond the recipient ("100,000
         # shells to Russia each month", "$3.8 billion in military aid every year"). Words with
         # digits or conjunctions stop it: a rate after them belongs to another amount or clause.
+        # Every rate holds its last word: neither rate pattern runs without one (lower-cased).
+        self._rate_words = tuple(sorted({term.split()[-1].lower() for term in words.rates}))
+        # The document last read, with its anchors and prefilter_text (see _document).
+        self._last: _Document | None = None
         self._clause_rate = re.compile(
             r"^(?:\s+(?!(?:and|or|but|while|which|that|who|as|than|after|before|since)\b)"
             r"[^\W\d][\w'’-]*){1,8}?"
@@ -155,8 +165,7 @@ class AmountReader:
 
     def find(self, text: str, folded: str, start: int, end: int) -> list[Amount]:
         """Every amount in text[start:end], ranges and vague amounts included."""
-        anchors = [(m.start(), "digit") for m in self._digit.finditer(text, start, end)]
-        anchors += [(hit.start, hit.kind) for hit in self._words.hits(text, folded, start, end)]
+        anchors = self._document(text, folded).anchors(start, end)
         found: list[Amount] = []
         covered = start
         for position, kind in sorted(anchors):
@@ -171,7 +180,7 @@ class AmountReader:
     def _amount_at(
         self, text: str, position: int, kind: str, start: int, end: int
     ) -> Amount | None:
-        if kind in ("digit", "between"):
+        if kind == "between" or (kind == "digit" and self._may_range(text, position, end)):
             ranged = self._range.match(text, position, end)
             if ranged:
                 return self._range_amount(text, ranged, end)
@@ -185,12 +194,7 @@ class AmountReader:
         )
         if symbol and kind == "digit":
             head = symbol.start()
-        window = max(start, head - 30)
-        qualifier = (
-            self._qual_before.search(text, window, head)
-            if self._may_qualify(text, window, head)
-            else None
-        )
+        qualifier = self._qualifier_before(text, max(start, head - 30), head)
         if qualifier:
             head = qualifier.start()
         if kind == "vague":
@@ -200,6 +204,23 @@ class AmountReader:
         if match is None or match.end("num") <= position:
             return None
         return self._number_amount(text, match, start, end)
+
+    def _may_range(self, text: str, position: int, end: int) -> bool:
+        """Whether _range may match at a digit: its low number ends where the run of digits,
+        commas and points does (a character of the run cannot follow it), and then come "to",
+        a dash, or spaces and a scale word (lower-cased first letter; not ASCII: may)."""
+        at = position
+        while at < end and (text[at].isdecimal() or text[at] == "," or text[at] == "."):
+            at += 1
+        run = at
+        while at < end and text[at].isspace():
+            at += 1
+        if at >= end:
+            return False
+        char = text[at]
+        if char in _RANGE_MARKS:
+            return True
+        return at > run and (not char.isascii() or char.lower() in self._scale_initials)
 
     def _may_follow_symbol(self, text: str, position: int, start: int) -> bool:
         """Whether _sym_before may match right before `position`: a symbol ends there, or one
@@ -211,43 +232,75 @@ class AmountReader:
             return True
         return before > start and text[before].isspace() and text[before - 1] in self._symbol_ends
 
-    def _may_qualify(self, text: str, window: int, head: int) -> bool:
-        """Whether _qual_before may match in text[window:head]: a match is a qualifier and then
-        spaces up to `head`, so the window, spaces stripped, ends with a qualifier (lower-cased
-        as prefilter_text does, which gives up on the letters it cannot fold)."""
+    def _qualifier_before(self, text: str, window: int, head: int) -> re.Match[str] | None:
+        """_qual_before.search(text, window, head) without a search: a match is a qualifier that
+        ends the window, spaces stripped, so it can start only where one of the qualifiers it
+        ends with starts; the leftmost of those that matches is what the search finds."""
         if not self._ascii_qualifiers:
-            return True
+            return self._qual_before.search(text, window, head)
         tail = text[window:head].rstrip()
         lowered = prefilter_text(tail)
-        return lowered is None or lowered.endswith(self._qualifier_ends)
+        if lowered is None:
+            return self._qual_before.search(text, window, head)
+        if not lowered.endswith(self._qualifier_ends):
+            return None  # one call over the tuple first: most windows end with none
+        starts: list[int] = []
+        for qualifier in self._qualifier_ends:
+            if lowered.endswith(qualifier):
+                starts.append(window + len(tail) - len(qualifier))
+        for at in sorted(starts):
+            match = self._qual_before.match(text, at, head)
+            if match is not None:
+                return match
+        return None
 
     def _number_amount(
         self, text: str, match: re.Match[str], start: int, end: int
     ) -> Amount | None:
-        digits = match.group("num")
-        describes = (
-            self._descriptor.match(text, match.end(), end)
-            or _CALIBRE_PAIR.match(text, match.end(), end)
-        ) and not match.group("sym")
-        if describes and not self._unit_then_of(text, match.end(), end):
+        # The groups at once: each match.group call is a method call.
+        parts = _NumberParts(match)
+        stop = match.end()
+        if not parts.sym and self._describes(text, stop, end):
             return None  # "155mm", "500kg bomb", "50-year-old": describes, never counts
-        if _is_year_or_date(text, match, start, digits) or _is_age(text, match, start):
+        if _is_year_or_date(text, parts, start) or _is_age(text, parts, start):
             return None
-        unit = self._unit_at(text, match.end(), end)
-        after_unit = unit.end() if unit else match.end()
-        if _OF_NEXT.match(text, after_unit) and (
+        unit = self._unit_at(text, stop, end)
+        after_unit = unit.end() if unit else stop
+        if _of_next(text, after_unit) and (
             _CAPACITY.match(text, after_unit) or _SURVEYED.match(text, after_unit)
         ):
             return None  # "at 30% of capacity", "64% of Serbians": output or opinion, not goods
-        value = self._value(digits, match.group("scale"), match.group("letter"))
+        value = self._value(parts.num, parts.scale, parts.letter)
         if value is None:
             return None
-        currency = self.words.currency_symbols.get(match.group("sym") or "")
-        if match.group("letter") and not currency:
+        currency = self.words.currency_symbols.get(parts.sym or "")
+        if parts.letter and not currency:
             return None  # "500m" without a currency is a distance
-        return self._finish(
-            text, match.start(), match.end(), value, match.group("qual"), currency, end, unit
+        return self._finish(text, parts.start, stop, value, parts.qual, currency, end, unit)
+
+    def _describes(self, text: str, position: int, end: int) -> bool:
+        """A descriptor unit or calibre pair right after the number, unless it is a unit that
+        "of" follows; each pattern only after a cheap test of the characters it starts with."""
+        describes = (
+            self._may_describe(text, position, end)
+            and self._descriptor.match(text, position, end) is not None
+        ) or (
+            _may_be_calibre(text, position, end)
+            and _CALIBRE_PAIR.match(text, position, end) is not None
         )
+        return describes and not self._unit_then_of(text, position, end)
+
+    def _may_describe(self, text: str, position: int, end: int) -> bool:
+        """Whether _descriptor may match at `position`: after at most four spaces and hyphens
+        (\\s?-?\\s? and a unit's own hyphen) comes a unit's first letter, lower-cased; a
+        character that is not ASCII always passes (case-insensitive matching pairs some)."""
+        at, stop = position, min(end, position + 4)
+        while at < stop and (text[at].isspace() or text[at] == "-"):
+            at += 1
+        if at >= end:
+            return False
+        char = text[at]
+        return not char.isascii() or char.lower() in self._descriptor_initials
 
     def _unit_at(self, text: str, position: int, end: int) -> re.Match[str] | None:
         """The unit right after `position`, tried only where one can start."""
@@ -328,10 +381,25 @@ class AmountReader:
         )
 
     def _rate_after(self, text: str, position: int, end: int) -> str | None:
+        # Both rate patterns end with a rate word before `end`: most amounts have none.
+        if not may_contain(self._lowered_document(text), self._rate_words, position, end):
+            return None
         rate = self._rate.match(text[position : min(end, position + 40)])
         if rate is None:
             rate = self._clause_rate_at(text, position, end)
         return self.words.rates[rate.group("rate").lower()] if rate else None
+
+    def _document(self, text: str, folded: str) -> _Document:
+        """What find needs of the whole document, read once: its sentences come in turn."""
+        if self._last is None or self._last.text is not text:
+            self._last = _Document(self, text, folded)
+        return self._last
+
+    def _lowered_document(self, text: str) -> str | None:
+        """prefilter_text of the document (find has read it before asking)."""
+        if self._last is None or self._last.text is not text:
+            return prefilter_text(text)
+        return self._last.lowered
 
     def _clause_rate_at(self, text: str, position: int, end: int) -> re.Match[str] | None:
         rate = self._clause_rate.match(text[position:end])
@@ -500,22 +568,92 @@ class _Starts:
         return lowered in self.twos or lowered[:1] in self.ones
 
 
-def _is_age(text: str, match: re.Match[str], start: int) -> bool:
-    if match.group("sym") or match.group("qual") or match.group("scale"):
+class _Document:
+    """Where amounts can start in a whole document: the digit anchors and the number words,
+    found in one pass each instead of one per sentence (a digit anchor's look-behind reads the
+    text before a sentence too, so the anchors of a sentence are the document's that lie in
+    it), and the document's prefilter_text for the literal tests."""
+
+    __slots__ = ("digits", "lowered", "text", "words")
+
+    def __init__(self, reader: AmountReader, text: str, folded: str) -> None:
+        self.text = text
+        self.lowered = prefilter_text(text)
+        self.digits = [match.start() for match in reader._digit.finditer(text)]
+        # (start, end, kind) of each number word: Automaton.hits keeps a hit of a range when
+        # it starts and ends in it.
+        self.words = [(hit.start, hit.end, hit.kind) for hit in reader._words.hits(text, folded)]
+
+    def anchors(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The anchors of text[start:end], digits first, as the per-sentence passes gave."""
+        found: list[tuple[int, str]] = []
+        digits = self.digits
+        at = bisect.bisect_left(digits, start)
+        while at < len(digits) and digits[at] < end:
+            found.append((digits[at], "digit"))
+            at += 1
+        for first, last, kind in self.words:
+            if first >= start and last <= end:
+                found.append((first, kind))
+        return found
+
+
+class _NumberParts:
+    """The groups of a match of the number pattern, read once."""
+
+    __slots__ = ("end", "letter", "num", "qual", "scale", "start", "sym")
+
+    def __init__(self, match: re.Match[str]) -> None:
+        groups = match.group("qual", "sym", "num", "scale", "letter")
+        self.qual: str | None = groups[0]
+        self.sym: str | None = groups[1]
+        self.num: str = groups[2]
+        self.scale: str = groups[3] or ""  # the group always takes part: "" when empty
+        self.letter: str | None = groups[4]
+        self.start = match.start()
+        self.end = match.end()
+
+
+def _of_next(text: str, position: int) -> bool:
+    """_OF_NEXT.match(text, position) as string tests: spaces, "of", a space."""
+    at = position
+    size = len(text)
+    while at < size and text[at].isspace():
+        at += 1
+    return at > position and text.startswith("of", at) and text[at + 2 : at + 3].isspace()
+
+
+def _may_be_calibre(text: str, position: int, end: int) -> bool:
+    """Whether _CALIBRE_PAIR may match at `position`: its "x" or "×" comes first, or after one
+    whitespace character."""
+    at = position
+    if at < end and text[at].isspace():
+        at += 1
+    return at < end and text[at] in _CALIBRE_MARKS
+
+
+_CALIBRE_MARKS = frozenset("xX×")
+# What follows the low number of a range in figures: "to" (any case), a hyphen, an en dash.
+_RANGE_MARKS = frozenset("tT-–")
+
+
+def _is_age(text: str, parts: _NumberParts, start: int) -> bool:
+    if parts.sym or parts.qual or parts.scale:
         return False
-    digits = match.group("num")
+    digits = parts.num
     if not digits.isdigit() or int(digits) > 120:
         return False
-    if text[match.end() : match.end() + 1] != ",":
+    if text[parts.end : parts.end + 1] != ",":
         return False  # tested first: cheaper than the search before the number
-    before = text[max(start, match.start() - 30) : match.start()]
+    before = text[max(start, parts.start - 30) : parts.start]
     return bool(_AGE_BEFORE.search(before))
 
 
-def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -> bool:
-    if match.group("sym") or match.group("qual"):
+def _is_year_or_date(text: str, parts: _NumberParts, start: int) -> bool:
+    if parts.sym or parts.qual:
         return False
-    before = text[max(start, match.start() - 12) : match.start()]
+    digits = parts.num
+    before = text[max(start, parts.start - 12) : parts.start]
     if _YEAR.fullmatch(digits):
         return True  # a bare four-digit 19xx/20xx number is a year, never a count
     if _TRAILING_ACRONYM.search(before):
@@ -523,7 +661,7 @@ def _is_year_or_date(text: str, match: re.Match[str], start: int, digits: str) -
     if not digits[:1].isdigit() or "," in digits:
         return False
     if _OF_BEFORE.search(before):
-        return bool(_MONTH_AFTER.match(text, match.end()))
+        return bool(_MONTH_AFTER.match(text, parts.end))
     return _may_end_with_date_word(before) and bool(_DATE_BEFORE.search(before))
 
 

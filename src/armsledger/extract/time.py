@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from armsledger.domain.core import TimeRef
-from armsledger.extract.lookup import prefilter_text
+from armsledger.extract.lookup import may_contain, prefilter_text
 from armsledger.lexicon import TimeWords
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -41,9 +41,19 @@ class TimeReader:
         self._day_words = frozenset(words.weekdays) | {"yesterday", "today", "tonight"}
         # The same words and years as substrings of the lower-cased sentence: case-sensitive
         # literal alternations, which the regex engine scans for by their first characters.
-        targets = [re.escape(word) for word in self._period_words] + [r"19\d\d", r"20\d\d"]
-        self._targets = re.compile(f"(?:{'|'.join(sorted(targets, key=len, reverse=True))})(?!\\w)")
+        # After the space or hyphen the opener pattern needs before them: starting with a
+        # character class, the regex engine skips to spaces and hyphens; the words as a tree of
+        # prefixes, so each attempt tests a few first letters, not every word.
+        leaves = [(word, "") for word in self._period_words] + [("19", r"\d\d"), ("20", r"\d\d")]
+        self._spaced_targets = re.compile(f"[\\s-]{_prefix_tree(leaves)}(?!\\w)")
+        # An opener match starts with one of these (lower-cased) letters; None: any character.
+        initials = {o[:1].lower() for o in words.openers}
+        self._initials = initials if all(i.isascii() and i.isalpha() for i in initials) else None
         self._day_substrings = _substrings([re.escape(w) for w in self._day_words])
+        # What each day word holds, fewer than the words: "day" for "today" and "monday".
+        self._day_literals = tuple(
+            sorted({"day" if "day" in word else word for word in self._day_words})
+        )
         self._longest_opener = max((len(o) for o in words.openers), default=0)
         self._days = re.compile(
             rf"\b(?P<day>yesterday|today|tonight|on\s+(?:{weekdays}))\b", re.IGNORECASE
@@ -51,6 +61,8 @@ class TimeReader:
         # Each transfer of a sentence asks for the sentence's times: the last answer is kept.
         self._last: tuple[tuple[str, int, int, date | None], list[tuple[TimeRef, int]]] | None
         self._last = None
+        # The document last read and its prefilter_text (None: the words decide, see _gates).
+        self._lowered: tuple[str, str | None] | None = None
 
     def find(
         self, text: str, start: int, end: int, published: date | None
@@ -66,12 +78,12 @@ class TimeReader:
     def _scan(
         self, text: str, start: int, end: int, published: date | None
     ) -> list[tuple[TimeRef, int]]:
-        gates = self._gates(text, start, end)
-        found = [
-            (ref, at)
-            for ref, at in self._spans(text, start, end, published, gates)
-            if not _AFTER_SPEECH.search(text, max(start, at - 12), at)
-        ]
+        lowered = self._lowered_document(text)
+        gates = self._gates(text, start, end, lowered)
+        found: list[tuple[TimeRef, int]] = []
+        for ref, at in self._spans(text, start, end, published, gates):
+            if not _AFTER_SPEECH.search(text, max(start, at - 12), at):
+                found.append((ref, at))
         if gates.opener_from < 0:
             # The opener pattern cannot match; the spans come sorted only where the sentence's
             # words let it run before (a period word or year token), so ask them when it matters.
@@ -79,31 +91,76 @@ class TimeReader:
                 return found
             return sorted(found, key=_position)
         taken = [(at, at + len(ref.text)) for ref, at in found]
-        for match in self._pattern.finditer(text, gates.opener_from, end):
+        for match in self._openers(text, start, end, gates, lowered):
+            at = match.start()
             month = match.group("month")
             if month and not month[0].isupper():
                 continue  # "may" the verb, "march" the noun
-            if _AFTER_SPEECH.search(text, max(start, match.start() - 12), match.start()):
+            if _AFTER_SPEECH.search(text, max(start, at - 12), at):
                 continue  # "said last month that...": when it was said, not sent
-            if any(first <= match.start() < last for first, last in taken):
+            if _inside(taken, at):
                 continue  # "from 2020" inside "from 2020 to 2022"
-            future = bool(_FUTURE.search(text, start, match.start()))
-            found.append((self._normalise(match, published, future), match.start()))
+            future = may_contain(lowered, FUTURE_WORDS, start, at) and bool(
+                _FUTURE.search(text, start, at)
+            )
+            found.append((self._normalise(match, published, future), at))
         return sorted(found, key=_position)
 
-    def _gates(self, text: str, start: int, end: int) -> _Gates:
-        """Which patterns can match in text[start:end] at all (see _Gates)."""
-        sentence = text[start:end]
-        lowered = prefilter_text(sentence)
+    def _lowered_document(self, text: str) -> str | None:
+        """prefilter_text of the whole document, once per document: the sentences are asked one
+        after another, and slicing and lower-casing each cost more than one pass."""
+        if self._lowered is None or self._lowered[0] is not text:
+            self._lowered = (text, prefilter_text(text))
+        return self._lowered[1]
+
+    def _openers(
+        self, text: str, start: int, end: int, gates: _Gates, lowered: str | None
+    ) -> list[re.Match[str]]:
+        """The matches of the opener pattern in text[start:end], as finditer finds them. With
+        the targets known (lowered text), the pattern is tried only where a match can start: at
+        a word start with an opener's first letter, in front of a target (see _opener_from)."""
+        if lowered is None or gates.targets is None:
+            return list(self._pattern.finditer(text, gates.opener_from, end))
+        candidates: set[int] = set()
+        for target in gates.targets:
+            for at in range(self._opener_from(text, lowered, start, target), target):
+                if self._may_open(text, lowered, at):
+                    candidates.add(at)
+        found: list[re.Match[str]] = []
+        resume = start
+        for at in sorted(candidates):
+            if at < resume:
+                continue
+            match = self._pattern.match(text, at, end)
+            if match is not None:
+                found.append(match)
+                resume = match.end()
+        return found
+
+    def _may_open(self, text: str, lowered: str, at: int) -> bool:
+        """Whether the opener pattern may match at `at`: its \\b before a first letter."""
+        if self._initials is not None and lowered[at] not in self._initials:
+            return False
+        return at == 0 or not _is_word(text[at - 1])
+
+    def _gates(self, text: str, start: int, end: int, lowered: str | None = None) -> _Gates:
+        """Which patterns can match in text[start:end] at all (see _Gates); `lowered` is the
+        document's prefilter_text, looked up when not given."""
         if lowered is None:
-            return self._token_gates(sentence.lower(), start)
-        target = _first_target(self._targets, lowered)
-        opener_from = -1 if target < 0 else self._opener_from(text, lowered, start, start + target)
+            lowered = self._lowered_document(text)
+        if lowered is None:
+            return self._token_gates(text[start:end].lower(), start)
+        targets = [m.start() + 1 for m in self._spaced_targets.finditer(lowered, start, end)]
+        has_year = _YEAR_DIGITS.search(lowered, start, end) is not None
         return _Gates(
-            has_year=_YEAR_TOKEN.search(lowered) is not None,
-            since="since" in lowered,
-            days=self._day_substrings.search(lowered) is not None,
-            opener_from=opener_from,
+            has_year=has_year,
+            since=lowered.find("since", start, end) >= 0,
+            days=may_contain(lowered, self._day_literals, start, end)
+            and self._day_substrings.search(lowered, start, end) is not None,
+            opener_from=self._opener_from(text, lowered, start, targets[0]) if targets else -1,
+            targets=targets,
+            ranges=has_year and may_contain(lowered, RANGE_WORDS, start, end),
+            parts=has_year and may_contain(lowered, PART_WORDS, start, end),
         )
 
     def _token_gates(self, lowered: str, start: int) -> _Gates:
@@ -122,11 +179,12 @@ class TimeReader:
 
     def _opener_from(self, text: str, lowered: str, start: int, target: int) -> int:
         """Where the opener pattern can first match, given the first place a year, month or
-        period word can start: an opener ends at most [\\s-]+, "the" and spaces before it."""
+        period word can start: an opener ends at most [\\s-]+, "the" and spaces before it.
+        `lowered` is the document's prefilter_text."""
         at = target
         while at > start and text[at - 1].isspace():
             at -= 1
-        if lowered.endswith("the", 0, at - start):
+        if lowered.endswith("the", start, at):
             at -= 3
         while at > start and (text[at - 1].isspace() or text[at - 1] == "-"):
             at -= 1
@@ -143,8 +201,11 @@ class TimeReader:
         """Periods the opener grammar does not read: year ranges, halves and quarters of a
         year, days relative to publication, and the open "since the start of the war"."""
         found: list[tuple[TimeRef, int]] = []
-        if gates.has_year:
-            found += _year_spans(text, start, end)
+        if gates.ranges:
+            found += _year_ranges(text, start, end)
+        if gates.parts:
+            for match in _PART_OF_YEAR.finditer(text, start, end):
+                found.append((_part_of_year(match), match.start()))
         if gates.since:
             for match in _OPEN_START.finditer(text, start, end):
                 found.append((TimeRef(text=match.group(0), end=published), match.start()))
@@ -227,26 +288,91 @@ class _Gates:
     """Which of a sentence's time patterns can match, from cheap tests: a year token, the word
     "since", a day word, and where the opener pattern can first match (-1: nowhere). On text
     that lower() folds exactly, a word of the patterns is a substring of the lower-cased
-    sentence, so a substring test passes wherever the word test of the sentence's tokens did."""
+    sentence, so a substring test passes wherever the word test of the sentence's tokens did.
+    There `targets` lists every place a year, month or period word starts after a space or
+    hyphen (None from the token test), and `ranges` and `parts` add the literal words of the
+    year range and part-of-year patterns to the year test."""
 
-    __slots__ = ("days", "has_year", "opener_from", "since")
+    __slots__ = ("days", "has_year", "opener_from", "parts", "ranges", "since", "targets")
 
-    def __init__(self, *, has_year: bool, since: bool, days: bool, opener_from: int) -> None:
+    def __init__(
+        self,
+        *,
+        has_year: bool,
+        since: bool,
+        days: bool,
+        opener_from: int,
+        targets: list[int] | None = None,
+        ranges: bool | None = None,
+        parts: bool | None = None,
+    ) -> None:
         self.has_year = has_year
         self.since = since
         self.days = days
         self.opener_from = opener_from
+        self.targets = targets
+        self.ranges = has_year if ranges is None else ranges
+        self.parts = has_year if parts is None else parts
 
 
-def _first_target(targets: re.Pattern[str], lowered: str) -> int:
-    """Where the first year, month or period word that the opener pattern can end with
-    starts: after a space or hyphen (the pattern's [\\s-]+ or "the\\s+"), -1 if none does. A
-    word found elsewhere ("mayor", "2023" in "20230") holds no space, so it cannot hide one."""
-    for match in targets.finditer(lowered):
-        at = match.start()
-        if at > 0 and (lowered[at - 1].isspace() or lowered[at - 1] == "-"):
-            return at
-    return -1
+# A year's digits anywhere: looser than a year token, so it passes wherever one is.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# Literals every match of a pattern holds (lower-cased, for may_contain on prefilter_text).
+RANGE_WORDS = ("between", "from")
+PART_WORDS = ("half", "quarter")
+FUTURE_WORDS = (
+    "will",
+    "shall",
+    "is to",
+    "are to",
+    "plan",
+    "due",
+    "expected",
+    "scheduled",
+    "set to",
+    "going",
+    "intend",
+)
+
+
+def _is_word(char: str) -> bool:
+    """Whether the regex engine counts `char` as a word character (\\w)."""
+    return char.isalnum() or char == "_"
+
+
+def _inside(taken: list[tuple[int, int]], at: int) -> bool:
+    # A loop, not any(...): mypyc compiles it without a generator object.
+    for first, last in taken:  # noqa: SIM110
+        if first <= at < last:
+            return True
+    return False
+
+
+def _prefix_tree(leaves: list[tuple[str, str]]) -> str:
+    """An alternation of literal words, each followed by its own pattern, as a tree of common
+    prefixes: "ma(?:y|r(?:ch)?)". It matches what the flat alternation of the same words does
+    wherever a non-word character must follow (the longer word first)."""
+    tree: dict[str, object] = {}
+    for word, tail in leaves:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = tail
+    return _branches(tree)
+
+
+def _branches(node: dict[str, object]) -> str:
+    alternatives: list[str] = []
+    for char in sorted(key for key in node if key):
+        child = node[char]
+        assert isinstance(child, dict)
+        alternatives.append(re.escape(char) + _branches(child))
+    tail = node.get("")
+    if isinstance(tail, str):
+        alternatives.append(tail)  # the word ends here: after its longer words
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _substrings(words: list[str]) -> re.Pattern[str]:
@@ -258,16 +384,14 @@ def _position(pair: tuple[TimeRef, int]) -> int:
     return pair[1]
 
 
-def _year_spans(text: str, start: int, end: int) -> list[tuple[TimeRef, int]]:
-    """ "between 2019 and 2021", "in the first half of 2024"."""
+def _year_ranges(text: str, start: int, end: int) -> list[tuple[TimeRef, int]]:
+    """ "between 2019 and 2021"."""
     found: list[tuple[TimeRef, int]] = []
     for match in _YEAR_RANGE.finditer(text, start, end):
         first, last = int(match.group("first")), int(match.group("last"))
         if first <= last:
             ref = TimeRef(text=match.group(0), start=date(first, 1, 1), end=date(last, 12, 31))
             found.append((ref, match.start()))
-    for match in _PART_OF_YEAR.finditer(text, start, end):
-        found.append((_part_of_year(match), match.start()))
     return found
 
 
