@@ -26,8 +26,10 @@ from armsledger.extract.attribution import (
     _DATED,
     _DEFINITE,
     _LEADING_LINK,
+    _RELATIVE,
     _RELATIVE_SPEAKER,
     _SPEAKER_TAIL_END,
+    _THAT_OR_CLAUSE_PUNCTUATION,
     LEAD_CHARS,
     LINK_WORDS,
     _according_phrase,
@@ -309,3 +311,17 @@ def test_person_is_the_reference(
 def test_without_aux_tail_is_the_sub(before: str, tail: str) -> None:
     lead = before + tail
     assert without_aux_tail(lead) == _AUX_TAIL.sub("", lead)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANY_TEXT)
+def test_that_or_clause_pattern_is_the_plain_one(lead: str) -> None:
+    plain = re.compile(r"\bthat\s|[;:]")
+    assert _THAT_OR_CLAUSE_PUNCTUATION.split(lead) == plain.split(lead)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_RELATIVE) | _ANY_TEXT)
+def test_relative_matches_hold_two_commas(lead: str) -> None:
+    if _RELATIVE.search(lead):
+        assert lead.count(",") > 1

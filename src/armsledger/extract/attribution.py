@@ -23,7 +23,9 @@ _AGENT_AFTER_BY_OR_FROM = re.compile(r"\b(?:by|from)\s+(?P<agent>.+?)(?:\s+from\
 # Where an "according to" phrase stops: punctuation or a word opening a new clause.
 _ACCORDING_PHRASE_END = re.compile(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s")
 # The speaker's subject is the text after the last of these.
-_THAT_OR_CLAUSE_PUNCTUATION = re.compile(r"\bthat\s|[;:]")
+# (`\bthat\s|[;:]`, with the `\b` tested after the "t" so that the regex engine can skip to
+# a "t", ";" or ":"; a test checks it against the plain form.)
+_THAT_OR_CLAUSE_PUNCTUATION = re.compile(r"t(?<!\w.)hat\s|;|:", re.DOTALL)
 _CAPITALISED_WORD = re.compile(r"\b[A-Z]")
 # Where a speaker named after the verb stops: "said Park Ji-hoon, a lawmaker".
 _SPEAKER_TAIL_END = re.compile(r"[,.;:]|\s(?:on|in|at|who|that)\s")
@@ -330,7 +332,7 @@ class Attributor:
         # Each pattern runs only where its literals are (a prefilter for speed only).
         if "that" in lead or ";" in lead or ":" in lead:
             lead = _THAT_OR_CLAUSE_PUNCTUATION.split(lead)[-1]
-        if "," in lead:
+        if lead.count(",") > 1:  # a match holds two commas (a prefilter for speed only)
             lead = _RELATIVE.sub(",", lead)
         if may_end_in_aux_tail(lead):
             lead = without_aux_tail(lead)
@@ -450,14 +452,14 @@ _NEGATING_ENDINGS = ("not", "never", "n't", "to", "a", "an", "the")
 
 def _may_end_negated(before: str) -> bool:
     """Whether `before` may match _NEGATED_SPEECH or _DETERMINER_BEFORE: both end in one of
-    these words, then whitespace (a prefilter for speed; a non-ASCII word always may)."""
+    these words, then whitespace (a prefilter for speed; non-ASCII text always may)."""
     if not before[-1:].isspace():
         return False
-    words = before.rsplit(None, 1)  # the last word is all it needs
-    if not words:
-        return False
-    last = words[-1]
-    return not last.isascii() or last.lower().endswith(_NEGATING_ENDINGS)
+    # The ASCII text before ends as its last word does (the endings hold no whitespace).
+    stripped = before.rstrip()
+    return bool(stripped) and (
+        not stripped.isascii() or stripped.lower().endswith(_NEGATING_ENDINGS)
+    )
 
 
 def may_end_in_aux_tail(lead: str) -> bool:

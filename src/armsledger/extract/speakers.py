@@ -270,13 +270,31 @@ class SpeakerNamer:
         return None
 
     def _may_name_channel(self, snippet: str) -> bool:
-        if "on" not in snippet and "via" not in snippet:
+        """Whether the "on"/"via" pattern may match: one of them as a word, followed by
+        whitespace, and a channel's name somewhere."""
+        if not _has_word_before_space(snippet, "on") and not _has_word_before_space(snippet, "via"):
             return False
         return may_contain(snippet, self.channel_words, 0, len(snippet))
 
 
 # "told CNN." ends the sentence; "U.S." keeps its own full stops.
 _SENTENCE_STOP = re.compile(r"(?<=[^.\s][^.\s])\.$")
+
+
+def _has_word_before_space(text: str, word: str) -> bool:
+    """Whether `word` stands in the text as `\\bword\\s` does (it starts with a word
+    character)."""
+    size = len(word)
+    position = text.find(word)
+    while position >= 0:
+        before = text[position - 1] if position else ""
+        if (
+            not (before.isalnum() or before == "_")
+            and text[position + size : position + size + 1].isspace()
+        ):
+            return True
+        position = text.find(word, position + 1)
+    return False
 
 
 def _known(person: str, earlier: list[Source]) -> Source | None:
