@@ -455,6 +455,27 @@ SAYS_IT_PRONOUNS = ("it", "the")
 
 
 _PRONOUN_REACH = 2  # sentences back to the subject an opening pronoun stands for
+# What _OPENING_PRONOUN can start with, after its optional quotation mark: one of its fronted
+# time words or a pronoun (a prefilter; the pattern is case-sensitive).
+OPENING_WORDS = (
+    "Since", "In", "By", "Last", "This", "Over", "During", "After", "Before", "Earlier",
+    "Later", "Until", "So far", "To date", "Recently", "However", "Meanwhile", "According to",
+    "At the same time", "It", "They", "it", "they",
+)  # fmt: skip
+_OPENING_QUOTES = ("“", '"')
+
+
+def _by_start(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words by their first two characters (each has two or more)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        table[word[:2]] = (*table.get(word[:2], ()), word)
+    return table
+
+
+# One dict look-up finds the few opening words a sentence can start with (startswith with the
+# whole tuple tried all 23).
+_OPENING_BY_START = _by_start(OPENING_WORDS)
 # The pronoun may follow a fronted time phrase: "Since 2022 it has delivered ...".
 _OPENING_PRONOUN = re.compile(
     r"[“\"]?(?:(?:Since|In|By|Last|This|Over|During|After|Before|Earlier|Later|Until|So far|"
@@ -474,8 +495,13 @@ def _opening_pronoun(
     the subject of the sentence before; where that sentence names its subject only by a
     back-reference, it continues the pronoun just before ("They have become the group's main
     source. Without them, the insurgents could not fight. They have sent drones")."""
+    # The cheap tests first (all are pure): the pattern runs only where it can match.
+    if previous is None or view.index - previous.index > _PRONOUN_REACH:
+        return []
+    if not may_open_with_pronoun(text, view.start, view.end):
+        return []
     match = _OPENING_PRONOUN.match(text, view.start, view.end)
-    if match is None or previous is None or view.index - previous.index > _PRONOUN_REACH:
+    if match is None:
         return []
     subjects = [a for a in previous.actors if not a.is_modifier and a.role != "pair"]
     if not subjects:
@@ -505,14 +531,27 @@ _WE_SUBJECT = re.compile(
 )
 
 
+def may_open_with_pronoun(text: str, start: int, end: int) -> bool:
+    """Whether _OPENING_PRONOUN may match text[start:end] at its start (a prefilter)."""
+    if text.startswith(_OPENING_QUOTES, start, end):
+        start += 1  # the pattern's optional quotation mark: no opening word starts with one
+    words = _OPENING_BY_START.get(text[start : min(start + 2, end)])
+    return words is not None and text.startswith(words, start, end)
+
+
+# The kinds of speaker whose "we" is their state; enum members read once, not per call.
+_SPEAKING_KINDS = (SourceKind.PERSON, SourceKind.GOVERNMENT)
+# _WE_SUBJECT's subject words, each followed by whitespace in a match.
+WE_WORDS = ("we", "We", "our", "Our")
+
+
 def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
     """ "We have not sent a single bullet to Sudan," a Russian spokeswoman said: "we" in an
     official's or a government's words is the speaker's state."""
     source = view.source
-    speaking = (SourceKind.PERSON, SourceKind.GOVERNMENT)
-    if source is None or not source.state or source.kind not in speaking:
+    if source is None or not source.state or source.kind not in _SPEAKING_KINDS:
         return view.actors
-    if all(text.find(w, view.start, view.end) < 0 for w in ("we", "We", "our", "Our")):
+    if not may_hold_word_and_space(text, WE_WORDS, view.start, view.end):
         return view.actors
     match = _WE_SUBJECT.search(text, view.start, view.end)
     if match is None or any(a.start <= match.start(1) < a.end for a in view.actors):
@@ -525,6 +564,20 @@ def _with_speaker_we(view: SentenceView, text: str) -> list[ActorRef]:
         text=match.group(1),
     )
     return sorted([*view.actors, ref], key=_start_of)
+
+
+def may_hold_word_and_space(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether text[start:end] holds one of `words` followed by whitespace ("weapons" holds
+    "we" but not "we "): a prefilter for a pattern that needs one so."""
+    for word in words:
+        size = len(word)
+        position = text.find(word, start, end)
+        while position >= 0:
+            after = position + size
+            if after < end and text[after].isspace():
+                return True
+            position = text.find(word, position + 1, end)
+    return False
 
 
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:

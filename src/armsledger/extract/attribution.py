@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from typing import Final
 
 from armsledger.domain.core import Source, SourceKind
 from armsledger.extract.lookup import Hit
@@ -22,10 +23,16 @@ _AGENT_AFTER_BY_OR_FROM = re.compile(r"\b(?:by|from)\s+(?P<agent>.+?)(?:\s+from\
 # Where an "according to" phrase stops: punctuation or a word opening a new clause.
 _ACCORDING_PHRASE_END = re.compile(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s")
 # The speaker's subject is the text after the last of these.
-_THAT_OR_CLAUSE_PUNCTUATION = re.compile(r"\bthat\s|[;:]")
+# (`\bthat\s|[;:]`, with the `\b` tested after the "t" so that the regex engine can skip to
+# a "t", ";" or ":"; a test checks it against the plain form.)
+_THAT_OR_CLAUSE_PUNCTUATION = re.compile(r"t(?<!\w.)hat\s|;|:", re.DOTALL)
 _CAPITALISED_WORD = re.compile(r"\b[A-Z]")
 # Where a speaker named after the verb stops: "said Park Ji-hoon, a lawmaker".
 _SPEAKER_TAIL_END = re.compile(r"[,.;:]|\s(?:on|in|at|who|that)\s")
+
+# Enum members read once: an attribute of the enum class costs a lookup on every use.
+_ANONYMOUS: Final = SourceKind.ANONYMOUS
+_MEDIA: Final = SourceKind.MEDIA
 
 _OPEN = "“"
 _CLOSE = "”"
@@ -100,6 +107,8 @@ AUX_LAST_WORDS = frozenset(
     }
 )  # fmt: skip
 AUX_PENULTIMATE_WORDS = frozenset({"last", "this", "on"})
+# Every word of _AUX_TAIL's alternatives.
+AUX_TAIL_WORDS = AUX_LAST_WORDS | {"continue", "continues", "continued"} | AUX_PENULTIMATE_WORDS
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -166,12 +175,16 @@ class Attributor:
             view.source_rule = rule if source else "attribution.outlet.v1"
             # Only an unnamed source's account runs on without a tag ("the source said ... .
             # North Korea ships weapons ..."); a named speaker's ends with the sentence.
-            previous = view.source if view.source.kind == SourceKind.ANONYMOUS else None
+            previous = view.source if view.source.kind == _ANONYMOUS else None
 
     def _dated(self, view: SentenceView) -> bool:
         """ "Poland ordered 24 drones in 2021": a dated event is the outlet's background, not
         the running account of the unnamed source before it."""
-        return bool(_DATED.search(self.text, view.start, view.end))
+        # A match holds a year, "19" or "20" and two digits: a prefilter for speed only.
+        text, start, end = self.text, view.start, view.end
+        if text.find("19", start, end) < 0 and text.find("20", start, end) < 0:
+            return False
+        return bool(_DATED.search(text, start, end))
 
     def _inside_quote(self, view: SentenceView) -> bool:
         return self._region_of(view) is not None
@@ -219,56 +232,75 @@ class Attributor:
     def _explicit(self, view: SentenceView) -> Source | None:
         """The sentence's own speaker; one who cites another ("X reported, citing officials")
         gives way to the one cited, but a channel ("said, according to Yonhap") does not."""
-        found: list[Source] = []
-        cited: list[bool] = []  # whether each source was cited ("according to", "citing")
+        cues = view.cues
+        kinds = [_kind(cue) for cue in cues]  # each cue's payload kind, read once
         impersonal: list[Hit] = []
-        for cue in view.cues:
-            if _kind(cue) == "impersonal":
+        for index, cue in enumerate(cues):
+            if kinds[index] == "impersonal":
                 impersonal.append(cue)
-        for cue in view.cues:
-            if not self._speaks(view, cue, impersonal):
+        # Only the first source counts, unless it is a medium: then the first cited one that is
+        # not ("Yonhap reported, citing officials"). Sources after those are never read (all
+        # the steps are pure), so the scan stops there.
+        first: Source | None = None
+        cited: Source | None = None
+        for index, cue in enumerate(cues):
+            source = self._cue_source(view, cue, kinds[index], impersonal)
+            if source is None:
                 continue
-            kind = "verb" if cue.kind == "denial" or _kind(cue) == "tag" else _kind(cue)
-            phrase = self._phrase(view, cue, kind)
-            if phrase is None or _not_the_speaker(cue, phrase):
-                continue
-            source = self._source(view, phrase) if phrase else None
-            if source is not None:
-                found.append(self._with_channel(view, cue, source))
-                cited.append(kind == "according")
-        if not found:
+            if first is None:
+                first = source
+                if source.kind != _MEDIA:
+                    break
+            elif kinds[index] == "according" and cue.kind != "denial" and source.kind != _MEDIA:
+                cited = source
+                break
+        if first is None:
             return None
         # "Yonhap reported, citing officials": the outlet passes on the officials' claim; but in
         # "state media reported ..., as rights groups say" the media still speak for the claim.
-        chosen = found[0]
-        if chosen.kind == SourceKind.MEDIA:
-            pairs = zip(found, cited, strict=True)
-            chosen = next((s for s, c in pairs if s.kind != SourceKind.MEDIA and c), chosen)
-        if chosen is not found[0] and found[0].kind == SourceKind.MEDIA and not chosen.channel:
-            chosen = replace(chosen, channel=found[0].name)
+        chosen = first
+        if cited is not None:
+            chosen = cited if cited.channel else replace(cited, channel=first.name)
         self.speakers.append(chosen)
         return chosen
 
-    def _speaks(self, view: SentenceView, cue: Hit, impersonal: list[Hit]) -> bool:
+    def _cue_source(
+        self, view: SentenceView, cue: Hit, payload_kind: str, impersonal: list[Hit]
+    ) -> Source | None:
+        """The speaker a cue introduces, with the channel it speaks through; None if none."""
+        if not self._speaks(view, cue, payload_kind, impersonal):
+            return None
+        kind = "verb" if cue.kind == "denial" or payload_kind == "tag" else payload_kind
+        phrase = self._phrase(view, cue, kind)
+        if phrase is None or _not_the_speaker(cue, phrase):
+            return None
+        source = self._source(view, phrase) if phrase else None
+        return self._with_channel(view, cue, source) if source is not None else None
+
+    def _speaks(
+        self, view: SentenceView, cue: Hit, payload_kind: str, impersonal: list[Hit]
+    ) -> bool:
         """Whether a cue introduces a speaker: a speech verb, or a denial verb ("X denied")."""
         # The cue's own kind first: most cues (hedges, stages) fail it, and every test is pure.
-        if not self._speaking_cue(view, cue):
+        if not self._speaking_cue(view, cue, payload_kind):
             return False
         if self._in_region(cue.start):
             return False  # "is said to": the outlet's hedged voice, not a speaker
         for other in impersonal:
             if other.start <= cue.start < other.end:
                 return False
+        # Both patterns end in a word and `\s+$`: skip them unless the text before the cue ends
+        # in whitespace (what _may_end_negated tests first, here without the slice).
+        if cue.start <= view.start or not self.text[cue.start - 1].isspace():
+            return True
         before = self.text[max(view.start, cue.start - 14) : cue.start]
-        # Both patterns end in a word and `\s+$`: skip them unless `before` ends so.
         # "Ankara has never confirmed the sale" names no source of the claim.
         return not (
             _may_end_negated(before)
             and (_NEGATED_SPEECH.search(before) or _DETERMINER_BEFORE.search(before))
         )
 
-    def _speaking_cue(self, view: SentenceView, cue: Hit) -> bool:
-        kind = _kind(cue)
+    def _speaking_cue(self, view: SentenceView, cue: Hit, kind: str) -> bool:
         if cue.kind == "denial":
             return kind == "denial" and bool(_DENIAL_VERB.match(cue.text))
         if cue.kind != "speech" or kind == "impersonal":
@@ -292,34 +324,35 @@ class Attributor:
 
     def _phrase(self, view: SentenceView, cue: Hit, kind: str) -> str | None:
         """The words naming the speaker around a speech cue."""
-        after = self.text[cue.end : view.end]
         if kind == "according":
-            return _according_phrase(after)
+            return _according_phrase(self.text, cue.end, view.end)
         raw_before = self.text[view.start : cue.start].rstrip()
         told = cue.text.lower().startswith(_TELL)  # "X told Y": Y is the listener
         # "A commander, who asked not to be named, said": the aside closes the subject.
         # _RELATIVE_END ends in ",$" and raw_before is stripped: only a final comma can match.
         aside = raw_before.endswith(",") and _RELATIVE_END.search(raw_before) is not None
         if not told and not aside and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
-            # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb.
-            tail = _SPEAKER_TAIL_END.split(after, maxsplit=1)[0]
+            # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb. (The text up to
+            # the pattern's first match, as split(...)[0] gave: it has no anchor or lookaround.)
+            stop = _SPEAKER_TAIL_END.search(self.text, cue.end, view.end)
+            tail = self.text[cue.end : stop.start() if stop else view.end]
             if _speaker_like(tail):
                 return tail.strip(LEAD_CHARS)
         return self._before(view, cue.start)
 
     def _before(self, view: SentenceView, start: int) -> str:
         lead = _after_quote(self.text[view.start : start])
-        remaining = self.text[start : view.end].split()
         body = lead.rstrip().rstrip(",")  # "..., Major Ivo Kral, told": the comma closes him
-        if len(remaining) <= 4 and "," in body:
+        # split(None, 4) has five pieces when there are more than four words: enough to tell.
+        if "," in body and len(self.text[start : view.end].split(None, 4)) <= 4:
             lead = body[body.rfind(",") + 1 :]  # "..., a Ukrainian intelligence chief has said."
         # Each pattern runs only where its literals are (a prefilter for speed only).
         if "that" in lead or ";" in lead or ":" in lead:
             lead = _THAT_OR_CLAUSE_PUNCTUATION.split(lead)[-1]
-        if "," in lead:
+        if lead.count(",") > 1:  # a match holds two commas (a prefilter for speed only)
             lead = _RELATIVE.sub(",", lead)
         if may_end_in_aux_tail(lead):
-            lead = _AUX_TAIL.sub("", lead)
+            lead = without_aux_tail(lead)
         # "Speaking on condition of anonymity, a source said": the subject is the last comma
         # segment, unless the lead ends in an appositive ("X, General Y, said").
         if "," in lead.rstrip().rstrip(",") and not lead.rstrip().endswith(","):
@@ -328,9 +361,10 @@ class Attributor:
 
     def _source(self, view: SentenceView, phrase: str) -> Source | None:
         phrase = phrase.strip()
-        link = _LEADING_LINK.match(phrase)  # anchored: at most one match, at the start
-        if link is not None:
-            phrase = phrase[link.end() :]
+        if _may_open_with_link(phrase):
+            link = _LEADING_LINK.match(phrase)  # anchored: at most one match, at the start
+            if link is not None:
+                phrase = phrase[link.end() :]
         if not phrase or len(phrase.split()) > 14:
             return None
         lowered = phrase.lower()
@@ -342,7 +376,7 @@ class Attributor:
             return self._last(_one_person) or None
         if lowered in _NON_PERSONS:
             return self._last(lambda s: s.kind != SourceKind.PERSON)
-        definite = _DEFINITE.match(phrase)
+        definite = _DEFINITE.match(phrase) if phrase.startswith(("th", "Th")) else None
         if definite:
             found = self._resolve_definite(definite.group("head").lower())
             if found is not None:
@@ -371,7 +405,8 @@ class Attributor:
 
     def _with_channel(self, view: SentenceView, cue: Hit, source: Source) -> Source:
         direct = cue.text.lower().startswith(("told", "tell"))
-        channel = self.namer.channel(self.text[cue.end : view.end], direct)
+        # The namer reads the first 90 characters: only those are sliced.
+        channel = self.namer.channel(self.text[cue.end : min(view.end, cue.end + 90)], direct)
         return replace(source, channel=channel) if channel and not source.channel else source
 
 
@@ -401,7 +436,7 @@ def _after_quote(lead: str) -> str:
 def _not_the_speaker(cue: Hit, phrase: str) -> bool:
     """ "..., which Moscow denies", "..., a charge Abu Dhabi denies": they answer or describe
     the claim; they do not make it."""
-    if _RELATIVE_SPEAKER.match(phrase):
+    if _may_open_relative(phrase) and _RELATIVE_SPEAKER.match(phrase):
         return True
     return cue.kind == "denial" and _ANSWERED_CLAIM.match(phrase) is not None
 
@@ -410,10 +445,15 @@ def _kind(cue: Hit) -> str:
     return str(getattr(cue.payload, "kind", ""))
 
 
-def _according_phrase(after: str) -> str:
-    """ "according to figures compiled by Defence Weekly": the source is the agent after "by"."""
-    phrase = _ACCORDING_PHRASE_END.split(after, maxsplit=1)[0]
-    agent = _AGENT_AFTER_BY_OR_FROM.search(phrase)
+def _according_phrase(text: str, start: int, end: int) -> str:
+    """ "according to figures compiled by Defence Weekly": the source is the agent after "by".
+    The phrase is text[start:end] up to _ACCORDING_PHRASE_END (no anchor or lookaround, so the
+    search with bounds finds what a split of the slice did)."""
+    stop = _ACCORDING_PHRASE_END.search(text, start, end)
+    phrase = text[start : stop.start() if stop else end]
+    # The agent pattern needs the literal "by" or "from": a prefilter for speed only.
+    by_or_from = "by" in phrase or "from" in phrase
+    agent = _AGENT_AFTER_BY_OR_FROM.search(phrase) if by_or_from else None
     return (agent.group("agent") if agent else phrase).strip(LEAD_CHARS)
 
 
@@ -437,20 +477,20 @@ _NEGATING_ENDINGS = ("not", "never", "n't", "to", "a", "an", "the")
 
 def _may_end_negated(before: str) -> bool:
     """Whether `before` may match _NEGATED_SPEECH or _DETERMINER_BEFORE: both end in one of
-    these words, then whitespace (a prefilter for speed; a non-ASCII word always may)."""
+    these words, then whitespace (a prefilter for speed; non-ASCII text always may)."""
     if not before[-1:].isspace():
         return False
-    words = before.split()
-    if not words:
-        return False
-    last = words[-1]
-    return not last.isascii() or last.lower().endswith(_NEGATING_ENDINGS)
+    # The ASCII text before ends as its last word does (the endings hold no whitespace).
+    stripped = before.rstrip()
+    return bool(stripped) and (
+        not stripped.isascii() or stripped.lower().endswith(_NEGATING_ENDINGS)
+    )
 
 
 def may_end_in_aux_tail(lead: str) -> bool:
     """Whether _AUX_TAIL may match `lead`: a match runs to the end, so the last word is one of
     its words, or follows "last", "this" or "on" (a prefilter; a non-ASCII word always may)."""
-    words = lead.split()
+    words = lead.rsplit(None, 2)  # the last two words are all it needs
     if not words:
         return False
     last = words[-1]
@@ -460,3 +500,47 @@ def may_end_in_aux_tail(lead: str) -> bool:
         return False
     penultimate = words[-2]
     return not penultimate.isascii() or penultimate.lower() in AUX_PENULTIMATE_WORDS
+
+
+# The words _LEADING_LINK can start with; _RELATIVE_SPEAKER's first two letters (after spaces).
+LINK_WORDS = frozenset({"while", "whereas", "but", "and", "as", "although", "though", "so"})
+RELATIVE_OPENINGS = ("of", "wh")
+
+
+def _may_open_with_link(phrase: str) -> bool:
+    """Whether _LEADING_LINK may match the stripped phrase: its first word is one of the links
+    (a prefilter for speed; a non-ASCII word always may, as the pattern ignores case)."""
+    words = phrase.split(None, 1)
+    return bool(words) and (not words[0].isascii() or words[0].lower() in LINK_WORDS)
+
+
+def _may_open_relative(phrase: str) -> bool:
+    """Whether _RELATIVE_SPEAKER may match: after whitespace, "of which", "which", "who" or
+    "whom" (a prefilter for speed; non-ASCII letters always may)."""
+    opening = phrase.lstrip()[:2]
+    return not opening.isascii() or opening.lower() in RELATIVE_OPENINGS
+
+
+def without_aux_tail(lead: str) -> str:
+    """_AUX_TAIL.sub("", lead), searched from a bound. A match runs from whitespace to the end
+    of the lead, so every word after its start is in it: it cannot start before the end of the
+    last word that cannot be in it (a bound for speed only, tested against the sub)."""
+    words = lead.split()
+    inside = 0  # the trailing words that may be in a match
+    for index in range(len(words) - 1, -1, -1):
+        if not _may_be_aux_word(words[index], words[index - 1] if index else ""):
+            break
+        inside += 1
+    if not inside:
+        return lead
+    start = len(lead.rsplit(None, inside)[0]) if inside < len(words) else 0
+    found = _AUX_TAIL.search(lead, start)
+    return lead[: found.start()] if found else lead
+
+
+def _may_be_aux_word(word: str, previous: str) -> bool:
+    """Whether a word may be in an _AUX_TAIL match: one of its words, or any word after "last",
+    "this" or "on" (non-ASCII always may: the pattern ignores case)."""
+    if not word.isascii() or word.lower() in AUX_TAIL_WORDS:
+        return True
+    return not previous.isascii() or previous.lower() in AUX_PENULTIMATE_WORDS

@@ -3,11 +3,11 @@ media or organisation, with role, state and channel where the text gives them.""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from armsledger.domain.core import Source, SourceKind
 from armsledger.extract.actors import DATELINE_PREFIX
+from armsledger.extract.lookup import may_contain
 from armsledger.extract.model import SentenceView
 from armsledger.lexicon import Lexicons
 
@@ -19,6 +19,13 @@ _DETERMINERS = re.compile(
     r"senior|top|former)\s+)+",
     re.IGNORECASE,
 )
+# The first word of each _DETERMINERS alternative: a phrase starting otherwise skips it.
+DETERMINER_FIRST_WORDS = frozenset(
+    {
+        "a", "an", "the", "another", "one", "multiple", "several", "two", "three", "some",
+        "many", "other", "senior", "top", "former",
+    }
+)  # fmt: skip
 _WORD = re.compile(r"[\w.'’-]+")
 # "an Iranian lawmaker", "a European official": one unnamed person.
 _INDEFINITE = re.compile(r"^(?:an?|one|two|three|four|five|several|some|many)\s", re.IGNORECASE)
@@ -30,6 +37,20 @@ _PLACE_PREPOSITIONS = {"near", "in", "at", "from", "of", "for", "outside", "insi
 
 def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def boundary_alternation(words: tuple[str, ...]) -> str:
+    r"""`\b(?:w1|w2|...)`, written so that the regex engine skips to the first letters of the
+    words (a `\b` in front hides them from its prefix scan): before a word character, `\b` is
+    "no word character before", tested after that first character by `(?<!\w.)`."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not all(_FIRST_IS_WORD.match(word) for word in ordered):
+        return rf"\b(?:{_alternation(words)})"
+    parts = [re.escape(word[0]) + r"(?<!\w.)" + re.escape(word[1:]) for word in ordered]
+    return "(?:" + "|".join(parts) + ")"
+
+
+_FIRST_IS_WORD = re.compile(r"\w")
 
 
 class SpeakerNamer:
@@ -49,12 +70,17 @@ class SpeakerNamer:
         self.media = {w.lower() for w in grammar.words("media_heads")}
         self.government = {w.lower() for w in grammar.words("government_heads")}
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
-        self._media_names = re.compile(rf"\b(?:{_alternation(grammar.words('media_names'))})\b")
+        media_names = boundary_alternation(grammar.words("media_names"))
+        self._media_names = re.compile(rf"{media_names}\b", re.DOTALL)
         self.org_name_words = set(grammar.words("organization_name_words"))
         self.publication_words = set(grammar.words("publication_name_words"))
         # "brokers", "suppliers": collective nouns are not organs of a state.
         self.collectives = frozenset(word.lower() for word in lexicons.collectives)
+        # The heads after which capitalised words modify an unnamed source ("a Daily NK source").
+        self.source_heads = frozenset(self.anonymous | self.media | self.organizations)
         channels = _alternation(grammar.words("channels"))
+        # Each "on"/"via" match holds one of these, as written: a prefilter for that pattern.
+        self.channel_words = tuple(grammar.words("channels"))
         media = _alternation(grammar.words("media_heads"))
         self._channel_patterns = (
             re.compile(
@@ -70,136 +96,178 @@ class SpeakerNamer:
 
     def name(self, view: SentenceView, phrase: str, earlier: list[Source]) -> Source | None:
         phrase = _without_dateline(phrase)
-        determiners = _DETERMINERS.match(phrase)  # anchored: at most one match, at the start
-        core = (phrase[determiners.end() :] if determiners else phrase).strip()
+        core = _without_determiners(phrase).strip()
         words = _WORD.findall(core)
         if not words:
             return None
-        actor_words = {w for ref in view.actors if ref.role != "leader" for w in ref.text.split()}
-        actor_words |= {w for hit in view.organs for w in hit.text.split()}
-        actor_words |= {w for item in view.items for w in item.text.split()}
-        actor_words = {_without_possessive(w) for w in actor_words}
         state = _state_named_in(view, phrase)
         if self._media_names.search(phrase):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
-        person = "" if _sentence_case(core) else self._person(words, actor_words)
+        common = _sentence_case(core)
+        # The actor words matter only to a name, so they are gathered only where one may be.
+        person = "" if common else self._person(words, _actor_words(view))
         lowered = [w.lower().strip(".,") for w in words]
-        if person and person.split()[-1] in self.publication_words:
+        if person:
+            found = self._as_person(phrase, words, lowered, person, state, earlier)
+            if found is not None:
+                return found
+        return self._by_head(phrase, lowered, state, view, core, common)
+
+    def _as_person(
+        self,
+        phrase: str,
+        words: list[str],
+        lowered: list[str],
+        person: str,
+        state: str | None,
+        earlier: list[Source],
+    ) -> Source | None:
+        """The speaker a capitalised run names: a publication, an organisation or a person; None
+        when the run modifies an unnamed source ("a Daily NK source")."""
+        names = person.split()
+        if names[-1] in self.publication_words:
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
-        if person and self._is_organization_name(person):
+        if self._is_organization_name(names):
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
-        if person and not self._head_after(lowered, person):
-            known = self._known(person, earlier)
+        if self._head_after(lowered, names[-1]):
+            return None
+        if len(names) == 1:
+            known = _known(person, earlier)
             if known is not None:
                 return known
-            role = " ".join(w for w in words if w not in person.split()) or None
-            return Source(name=person, kind=SourceKind.PERSON, role=role, state=state)
-        return self._by_head(phrase, lowered, state, view, core)
+        role = " ".join([w for w in words if w not in names]) or None
+        return Source(name=person, kind=SourceKind.PERSON, role=role, state=state)
 
-    def _is_organization_name(self, person: str) -> bool:
-        words = person.split()
+    def _is_organization_name(self, words: list[str]) -> bool:
         acronym = len(words) == 1 and len(words[0]) > 1 and words[0].isupper()
         return acronym or words[-1] in self.org_name_words
 
     def _by_head(
-        self, phrase: str, lowered: list[str], state: str | None, view: SentenceView, core: str
+        self,
+        phrase: str,
+        lowered: list[str],
+        state: str | None,
+        view: SentenceView,
+        core: str,
+        common: bool,
     ) -> Source | None:
         lowered = _head_part(lowered)
-        heads = set(lowered) | {" ".join(pair) for pair in itertools.pairwise(lowered)}
-        heads |= {head.removesuffix("s") for head in heads}  # "the monitors", "two agencies"
+        heads = _heads(lowered)
         # "South Korea's spy agency", "military intelligence": a state body, not a news agency.
-        if heads & self.government:
+        # isdisjoint: the same test as a non-empty intersection, without building it.
+        if not heads.isdisjoint(self.government):
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
-        if heads & self.organizations:
+        if not heads.isdisjoint(self.organizations):
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         # "the Defense Security Cooperation Agency": a state body the lexicon names.
-        if heads & self.media:
+        if not heads.isdisjoint(self.media):
             named_organ = _ends_with_organ(view, core)
             kind = SourceKind.GOVERNMENT if named_organ else SourceKind.MEDIA
             return Source(name=phrase, kind=kind, state=state)
-        if any(w in self.anonymous for w in lowered):
+        if not self.anonymous.isdisjoint(lowered):
             return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
-        named = [ref.text for ref in view.actors if not ref.is_modifier]
-        named += [hit.text for hit in view.organs if hit.text.lower() not in self.collectives]
         # "a spokesman", "the minister": an official speaking for the state, unnamed.
-        official = any(word.rstrip("s") in self.title_words for word in lowered)
-        if official or any(_contains_words(phrase, name) for name in named):
+        if self._official(lowered) or self._names_party(phrase, view):
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
         if _INDEFINITE.match(phrase):
             return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
-        if core[:1].isupper() and not _sentence_case(core):
+        if core[:1].isupper() and not common:
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if state is not None:
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
         return None
+
+    def _official(self, lowered: list[str]) -> bool:
+        for word in lowered:  # noqa: SIM110 (compiled: a loop, no generator)
+            if word.rstrip("s") in self.title_words:
+                return True
+        return False
+
+    def _names_party(self, phrase: str, view: SentenceView) -> bool:
+        """Whether the phrase holds a party of the sentence: an actor not used as a modifier, or
+        an organ that is not a collective noun ("brokers")."""
+        for ref in view.actors:
+            if not ref.is_modifier and _contains_words(phrase, ref.text):
+                return True
+        for hit in view.organs:
+            if hit.text.lower() not in self.collectives and _contains_words(phrase, hit.text):
+                return True
+        return False
 
     def _person(self, words: list[str], actor_words: set[str]) -> str:
         """The last run of capitalised words that are neither titles nor actor names."""
         runs: list[list[str]] = [[]]
         place = False  # inside a capitalised run that follows a preposition
         previous = ""
+        # Each word lower-cased once, for the tests on it and on its neighbours.
         bares = [_without_possessive(word).strip(".,’'") for word in words]
+        lowers = [bare.lower() for bare in bares]
+        keys = [lower.rstrip(".") for lower in lowers]
         for index, bare in enumerate(bares):
-            around = (
-                bares[index - 1] if index else "",
-                bares[index + 1] if index + 1 < len(bares) else "",
-            )
-            is_name = self._is_name_word(bare, actor_words, around) or (
-                bare.lower() in _PARTICLES and bool(runs[-1])
+            lower = lowers[index]
+            is_name = self._is_name_word(index, bares, lowers, keys, actor_words) or (
+                lower in _PARTICLES and bool(runs[-1])
             )
             place = is_name and (place or previous in _PLACE_PREPOSITIONS)
             if is_name and not place:
                 runs[-1].append(bare)
             elif runs[-1]:
                 runs.append([])
-            if not (is_name or bare.lower() in ("the", "a", "an")):
-                previous = bare.lower()
+            if not (is_name or lower in ("the", "a", "an")):
+                previous = lower
         named = [run for run in runs if run]
         return " ".join(named[-1]) if named else ""
 
-    def _is_name_word(self, bare: str, actor_words: set[str], around: tuple[str, str]) -> bool:
-        lowered = bare.lower().rstrip(".")
-        previous, following = (word.lower().rstrip(".") for word in around)
-        modifier_in_name = (
-            lowered in self.title_modifiers
+    def _is_name_word(
+        self,
+        index: int,
+        bares: list[str],
+        lowers: list[str],
+        keys: list[str],
+        actor_words: set[str],
+    ) -> bool:
+        """Whether bares[index] may be part of a name; `lowers` and `keys` are the words
+        lower-cased, and lower-cased without a final full stop."""
+        bare = bares[index]
+        lower = lowers[index]
+        if not bare[:1].isupper() or bare in actor_words:
+            return False
+        if lower in self.anonymous or lower in _PLACE_PREPOSITIONS:  # "In May, the ministry said"
+            return False
+        if lower in self.not_names:  # "Western governments", "Officials"
+            return False
+        if _before_dash(bare) in actor_words:
+            return False
+        return keys[index] not in self.title_words or self._modifier_in_name(index, bares, keys)
+
+    def _modifier_in_name(self, index: int, bares: list[str], keys: list[str]) -> bool:
+        """ "Defence" in "Defence Procurement Weekly": a title word only inside a longer title,
+        between words that are no titles, before a capitalised one."""
+        previous = keys[index - 1] if index else ""
+        following = keys[index + 1] if index + 1 < len(keys) else ""
+        following_bare = bares[index + 1] if index + 1 < len(bares) else ""
+        return (
+            keys[index] in self.title_modifiers
             and previous not in self.title_words
             and following not in self.title_words
-            and around[1][:1].isupper()
-        )
-        return (
-            bare[:1].isupper()
-            and bare.split("-")[0] not in actor_words
-            and (lowered not in self.title_words or modifier_in_name)
-            and bare not in actor_words
-            and bare.lower() not in self.anonymous
-            and bare.lower() not in self.not_names
-            and bare.lower() not in _PLACE_PREPOSITIONS  # "In May, the ministry said"
+            and following_bare[:1].isupper()
         )
 
-    def _head_after(self, lowered: list[str], person: str) -> bool:
+    def _head_after(self, lowered: list[str], last_name: str) -> bool:
         """ "a Daily NK source": the capitalised words modify an unnamed source."""
-        last = person.split()[-1].lower()
+        last = last_name.lower()
         if last not in lowered:
             return False
-        following = lowered[lowered.index(last) + 1 :]
-        heads = self.anonymous | self.media | self.organizations
-        return bool(following) and following[0] in heads
-
-    def _known(self, person: str, earlier: list[Source]) -> Source | None:
-        """A surname alone ("Shin said") is the speaker named in full before."""
-        if len(person.split()) != 1:
-            return None
-        for source in reversed(earlier):
-            if source.kind == SourceKind.PERSON and person in source.name.split():
-                return source
-        return None
+        following = lowered.index(last) + 1
+        return following < len(lowered) and lowered[following] in self.source_heads
 
     def channel(self, after: str, direct: bool) -> str | None:
         """The medium: "told the Interfax news agency" (direct), "on Telegram", "according to"."""
         snippet = after[:90]
         for index in range(0 if direct else 1, len(self._channel_patterns)):
-            # The literals each pattern needs ("on"/"via", "according to"): a prefilter.
-            if index == 1 and "on" not in snippet and "via" not in snippet:
+            # The literals each pattern needs ("on"/"via" and a channel, "according to"): a
+            # prefilter.
+            if index == 1 and not self._may_name_channel(snippet):
                 continue
             if index == 2 and "according to" not in snippet:
                 continue
@@ -208,9 +276,78 @@ class SpeakerNamer:
                 return _SENTENCE_STOP.sub("", found.group("ch").strip())
         return None
 
+    def _may_name_channel(self, snippet: str) -> bool:
+        """Whether the "on"/"via" pattern may match: one of them as a word, followed by
+        whitespace, and a channel's name somewhere."""
+        if not _has_word_before_space(snippet, "on") and not _has_word_before_space(snippet, "via"):
+            return False
+        return may_contain(snippet, self.channel_words, 0, len(snippet))
+
 
 # "told CNN." ends the sentence; "U.S." keeps its own full stops.
 _SENTENCE_STOP = re.compile(r"(?<=[^.\s][^.\s])\.$")
+
+
+def _has_word_before_space(text: str, word: str) -> bool:
+    """Whether `word` stands in the text as `\\bword\\s` does (it starts with a word
+    character)."""
+    size = len(word)
+    position = text.find(word)
+    while position >= 0:
+        before = text[position - 1] if position else ""
+        if (
+            not (before.isalnum() or before == "_")
+            and text[position + size : position + size + 1].isspace()
+        ):
+            return True
+        position = text.find(word, position + 1)
+    return False
+
+
+def _known(person: str, earlier: list[Source]) -> Source | None:
+    """A surname alone ("Shin said") is the speaker named in full before."""
+    for source in reversed(earlier):
+        if source.kind == SourceKind.PERSON and person in source.name.split():
+            return source
+    return None
+
+
+def _actor_words(view: SentenceView) -> set[str]:
+    """The words of the sentence's actors (but leaders), organs and items, without possessive."""
+    words: set[str] = set()
+    for ref in view.actors:
+        if ref.role != "leader":
+            for word in ref.text.split():
+                words.add(_without_possessive(word))
+    for hit in view.organs:
+        for word in hit.text.split():
+            words.add(_without_possessive(word))
+    for item in view.items:
+        for word in item.text.split():
+            words.add(_without_possessive(word))
+    return words
+
+
+def _heads(lowered: list[str]) -> set[str]:
+    """The words and pairs of adjacent words, each also without a final "s" ("the monitors",
+    "two agencies")."""
+    heads: set[str] = set()
+    previous = ""
+    for index, word in enumerate(lowered):
+        heads.add(word)
+        heads.add(word.removesuffix("s"))
+        if index:
+            pair = previous + " " + word
+            heads.add(pair)
+            heads.add(pair.removesuffix("s"))
+        previous = word
+    return heads
+
+
+def _before_dash(word: str) -> str:
+    """word.split("-")[0], without the list."""
+    dash = word.find("-")
+    return word[:dash] if dash >= 0 else word
 
 
 def _state_named_in(view: SentenceView, phrase: str) -> str | None:
@@ -260,7 +397,12 @@ def _sentence_case(core: str) -> bool:
     """ "Satellite imagery and flight data": only the sentence's first word is capitalised, so
     the phrase is a common noun (evidence, not a named speaker)."""
     words = core.split()
-    return len(words) > 1 and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+    if len(words) < 2:
+        return False
+    for word in words[1:]:  # noqa: SIM110 (compiled: a loop, no generator)
+        if word[:1].isupper() or word[:1].isdigit():
+            return False
+    return True
 
 
 def _contains_words(phrase: str, words: str) -> bool:
@@ -279,12 +421,37 @@ def _contains_words(phrase: str, words: str) -> bool:
 
 
 def _without_dateline(phrase: str) -> str:
-    """The phrase after a DATELINE_PREFIX, which ends in a dash: a phrase without one skips the
-    pattern, whose nested capitalised runs backtrack (a prefilter for speed only)."""
-    if "-" not in phrase and "–" not in phrase and "—" not in phrase:
+    """The phrase after a DATELINE_PREFIX, which ends in a dash and whitespace: a phrase without
+    them ("Shin Won-sik") skips the pattern, whose nested capitalised runs backtrack (a
+    prefilter for speed only)."""
+    if not _may_hold_dash_and_space(phrase):
         return phrase
     found = DATELINE_PREFIX.match(phrase)  # anchored: at most one match, at the start
     return phrase[found.end() :] if found else phrase
+
+
+def _may_hold_dash_and_space(phrase: str) -> bool:
+    """Whether the phrase holds a dash followed by whitespace (`[-–—]+\\s+`)."""
+    for dash in _DASHES:
+        position = phrase.find(dash)
+        while position >= 0:
+            if phrase[position + 1 : position + 2].isspace():
+                return True
+            position = phrase.find(dash, position + 1)
+    return False
+
+
+_DASHES = ("-", "–", "—")
+
+
+def _without_determiners(phrase: str) -> str:
+    """The phrase after the _DETERMINERS it starts with. The pattern runs only when the first
+    word is one of their first words (a prefilter for speed; a non-ASCII word always may)."""
+    first = phrase.split(None, 1)
+    if not first or (first[0].isascii() and first[0].lower() not in DETERMINER_FIRST_WORDS):
+        return phrase
+    determiners = _DETERMINERS.match(phrase)  # anchored: at most one match, at the start
+    return phrase[determiners.end() :] if determiners else phrase
 
 
 def _without_possessive(word: str) -> str:
