@@ -42,7 +42,7 @@ from armsledger.extract.organisations import (
 )
 from armsledger.extract.quantities import Amount, AmountReader
 from armsledger.extract.speakers import SpeakerNamer
-from armsledger.extract.structure import Structure, read_triggers
+from armsledger.extract.structure import MarkerWords, Structure, read_triggers
 from armsledger.extract.time import TimeReader
 from armsledger.extract.tokens import Sentence, split_sentences
 from armsledger.lexicon import ActorTerm, ItemTerm, Lexicons, Trigger
@@ -68,6 +68,8 @@ class Analyser:
         self.automaton = document_automaton(lexicons)
         self.organisations = OrganisationFinder(lexicons.organisations)
         self.marker_table = marker_table(lexicons)
+        # The last words of the markers, for the grammar's cheap "may a marker end here?" test.
+        self.marker_words = MarkerWords(self.marker_table)
         self.amounts = AmountReader(lexicons.amounts)
         self.times = TimeReader(lexicons.times)
         self.namer = SpeakerNamer(lexicons)
@@ -171,7 +173,7 @@ class Analyser:
         )
 
     def _company_of(self, company: str, state: str) -> bool:
-        actor = self.lexicons.actor_by_id(company)
+        actor = self.lexicons.actors.get(company)
         return actor is not None and actor.kind is ActorKind.COMPANY and actor.state == state
 
     def _fill_view(
@@ -221,7 +223,7 @@ class Analyser:
         view.markers = self.automaton.hits(text, folded, view.start, view.end, group=MARKERS)
         markers_by_end = MarkerIndex(self.marker_table, folded, view.start)
         structure.prepare(view)
-        words = structure.marker_words(self.marker_table)
+        words = self.marker_words
         view.triggers = read_triggers(
             view, triggers, text, markers_by_end, self.generic_heads, self.standing_heads, words
         )

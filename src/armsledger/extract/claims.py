@@ -135,13 +135,13 @@ class Extractor:
         """A company and its own state ("the Pentagon awarded Lockheed Martin a contract"):
         procurement at home, not a transfer between parties."""
         for company, other in ((first, second), (second, first)):
-            actor = self.lexicons.actor_by_id(company)
+            actor = self.lexicons.actors.get(company)
             if actor is not None and actor.kind is ActorKind.COMPANY and actor.state == other:
                 return True
         return False
 
     def _name(self, actor_id: str) -> str:
-        actor = self.lexicons.actor_by_id(actor_id)
+        actor = self.lexicons.actors.get(actor_id)
         return actor.name if actor is not None else actor_id
 
     def _source(self, text: str, view: SentenceView, frame: Frame) -> Source:
@@ -174,7 +174,7 @@ def _time(view: SentenceView, frame: Frame, times: list[tuple[TimeRef, int]]) ->
 def _actor(actor_id: str, parties: PartyKinds) -> Actor:
     """The lexicon's actor, else a name the recogniser found, kept with its kind (a company is
     stored as a company, not as a state)."""
-    known = parties.lexicons.actor_by_id(actor_id)
+    known = parties.lexicons.actors.get(actor_id)
     if known is not None:
         return known
     kind = parties.kind(actor_id) or ActorKind.STATE

@@ -466,7 +466,7 @@ def _currency_after(text: str, end: int) -> bool:
 
 
 def _company_id(actor_id: str, lexicons: Lexicons) -> bool:
-    actor = lexicons.actor_by_id(actor_id)
+    actor = lexicons.actors.get(actor_id)
     return actor is not None and actor.kind is ActorKind.COMPANY
 
 
@@ -543,7 +543,7 @@ class PartyKinds:
     recognised: Mapping[str, ActorKind]
 
     def kind(self, actor_id: str) -> ActorKind | None:
-        actor = self.lexicons.actor_by_id(actor_id)
+        actor = self.lexicons.actors.get(actor_id)
         return actor.kind if actor is not None else self.recognised.get(actor_id)
 
     def can_sell(self, actor_id: str) -> bool:

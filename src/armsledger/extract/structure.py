@@ -211,13 +211,6 @@ class Structure:
         self.text = text
         self.blocking = lexicons.blocking_heads
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
-        self._marker_words: MarkerWords | None = None
-
-    def marker_words(self, table: dict[str, frozenset[str]]) -> MarkerWords:
-        """The last words of the table's markers, read once for the document."""
-        if self._marker_words is None:
-            self._marker_words = MarkerWords(table)
-        return self._marker_words
 
     def prepare(self, view: SentenceView) -> None:
         self._join_ranges(view)
@@ -490,7 +483,7 @@ class Structure:
         the goods is their maker."""
         if gap.strip() or actor.role != "nonstate":
             return False
-        found = self.lexicons.actor_by_id(actor.actor_id)
+        found = self.lexicons.actors.get(actor.actor_id)
         return found is not None and found.kind is ActorKind.COMPANY
 
     def _set_origins_after(self, view: SentenceView) -> None:
