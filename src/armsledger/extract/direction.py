@@ -302,6 +302,10 @@ class DirectionGrammar(ModalityReader):
             if trigger.pattern in ("pay", "trade"):
                 frames += self._exchange_frames(view, clause, trigger, earlier + frames)
                 continue
+            paid = self._sum_for_goods(view, trigger, clause, owned)
+            if paid:
+                frames += self._paid_frames(view, clause, trigger, paid)
+                continue
             items = (
                 owned.get(id(trigger), [])
                 or self._money_items(view, trigger, clause)
@@ -598,6 +602,39 @@ class DirectionGrammar(ModalityReader):
                     value = trigger.trigger.id == "account_for"
                     return [_amount_item(amount, "cargo" if value else "money")]
         return []
+
+    def _sum_for_goods(
+        self,
+        view: SentenceView,
+        trigger: TriggerRef,
+        clause: tuple[int, int],
+        owned: dict[int, list[ItemRef]],
+    ) -> list[ItemRef]:
+        """ "Iran received $1.75 billion from Moscow for its drones": a sum taken "for its/their"
+        goods is their price; the goods went the other way. Returns the goods (empty when the
+        sentence does not say so)."""
+        if trigger.pattern != "get" or trigger.passive:
+            return []
+        money = self._money_items(view, trigger, clause)
+        if not money:
+            return []
+        paid_for = _FOR_OWN_GOODS.match(self.text, money[0].end, clause[1])
+        if paid_for is None:
+            return []
+        return [i for i in owned.get(id(trigger), []) if i.start >= paid_for.end()]
+
+    def _paid_frames(
+        self,
+        view: SentenceView,
+        clause: tuple[int, int],
+        trigger: TriggerRef,
+        goods: list[ItemRef],
+    ) -> list[Frame]:
+        """The sum goes to the subject from whom it is taken; the goods go back as payment's
+        counterpart (a reversed frame)."""
+        money = self._money_items(view, trigger, clause)
+        frame = self._frame(view, clause, trigger, money)
+        return [frame, self._reverse(frame, goods)]
 
     def _unit_items(
         self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
@@ -986,6 +1023,10 @@ def _is_word_char(char: str) -> bool:
 # Between a deal and its object noun: the other party and "for the" ("signed a contract with India
 # for the supply of", "ordered from Hanwha for the delivery of").
 _FOR_THE_GAP = re.compile(r"(?:\s+(?:(?:with|from)\s+)?[^,;]{1,60}?)?\s+for\s+(?:the\s+)?")
+# "$1.75 billion (from Moscow) for its drones": what the sum paid for belongs to who took it.
+_FOR_OWN_GOODS = re.compile(
+    r"(?:\s+from\s+[^,;$€£]{1,40}?)?\s+for\s+(?:its|their)\s", re.IGNORECASE
+)
 
 
 def _from_origin(supplier: ActorRef, items: list[ItemRef]) -> bool:
