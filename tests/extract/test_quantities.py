@@ -38,6 +38,11 @@ def _amounts(reader: AmountReader, text: str) -> list[tuple[object, ...]]:
         ("250,000 shells a month", (250_000, 250_000, 250_000, "item", "month")),
         ("15 kilograms of rice", (15, 15, 15, "kg", None)),
         ("nearly 40,000 shells", (40_000, None, 40_000, "item", None)),
+        ("SEK 10 billion", (10_000_000_000, 10_000_000_000, 10_000_000_000, "sek", None)),
+        ("12 billion zlotys", (12_000_000_000, 12_000_000_000, 12_000_000_000, "pln", None)),
+        ("JP¥20bn", (20_000_000_000, 20_000_000_000, 20_000_000_000, "jpy", None)),
+        ("₪1.2 billion", (1_200_000_000, 1_200_000_000, 1_200_000_000, "ils", None)),
+        ("NIS 400 million", (400_000_000, 400_000_000, 400_000_000, "ils", None)),
     ],
 )
 def test_quantities_reads_value_bounds_unit_and_rate(
