@@ -316,6 +316,8 @@ class DirectionGrammar(ModalityReader):
             if not items:
                 continue
             items = [self._referent(item) for item in items]
+            if _PART_OF_THEM.search(self.text, max(clause[0], trigger.start - 40), trigger.start):
+                items = [_uncounted(item) for item in items]
             frame = self._frame(view, clause, trigger, items)
             if self._statistic(frame, clause):
                 continue
@@ -1023,6 +1025,13 @@ def _is_word_char(char: str) -> bool:
 # Between a deal and its object noun: the other party and "for the" ("signed a contract with India
 # for the supply of", "ordered from Hanwha for the delivery of").
 _FOR_THE_GAP = re.compile(r"(?:\s+(?:(?:with|from)\s+)?[^,;]{1,60}?)?\s+for\s+(?:the\s+)?")
+# "most of them supplied by Iran", "some of which were sent to": a part of the goods counted.
+_PART_OF_THEM = re.compile(
+    r"\b(?:most|many|some|part|much|half|several|a\s+few|a\s+third|a\s+quarter)\s+of\s+"
+    r"(?:them|which|these|those|it)\s+(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?"
+    r"(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 # "$1.75 billion (from Moscow) for its drones": what the sum paid for belongs to who took it.
 _FOR_OWN_GOODS = re.compile(
     r"(?:\s+from\s+[^,;$€£]{1,40}?)?\s+for\s+(?:its|their)\s", re.IGNORECASE
@@ -1045,6 +1054,16 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
         if start <= position < end:
             return True
     return False
+
+
+def _uncounted(item: ItemRef) -> ItemRef:
+    """ "an arsenal of 150,000 rockets, most of them supplied by Iran": the number counts the
+    whole, not the part that moved."""
+    if item.amount is None and item.unit_amount is None:
+        return item
+    part = item.copy()
+    part.amount = part.unit_amount = None
+    return part
 
 
 def _amount_item(amount: Amount, category: str) -> ItemRef:

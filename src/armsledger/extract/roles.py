@@ -21,6 +21,7 @@ _LEADING_FORCES_NOUN = re.compile(r"\s+(?:forces|troops|army|military|units|sold
 _LEADING_POSSESSIVE = re.compile(r"^['’]s?")
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+_COMMA_BEFORE = re.compile(r",\s*$")
 _AND_OR = re.compile(r"\b(?:and|or)\b|&")
 # What opens reported words after a speech cue: "that", a comma, colon or quote.
 _REPORTED_CLAUSE_MARK = re.compile(r"\bthat\b|[,:“\"]")
@@ -152,7 +153,7 @@ _RELATIVE_OPENING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:the\s+)?", re.IGNOR
 # Between that subject and its verb: auxiliaries and adverbs only.
 _RELATIVE_VERB_GAP = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|already|previously|recently|"
-    r"reportedly|had\s+been|\w+ly))*\s+",
+    r"reportedly|(?:has|have|had)\s+been|\w+ly))*\s+",
     re.IGNORECASE,
 )
 # "which it said had", "who reportedly": a relative pronoun, then a speech tag or auxiliaries.
@@ -243,7 +244,8 @@ class RoleReader:
                 return first_found(after_from, optional(origin)), after_by
             # "asked Germany for Taurus missiles", "signed a deal with Russia for Su-57s"
             asked = self._double_object(view, trigger, clause)
-            return first_found(after_from, asked, optional(origin)), subject
+            supplied_by = self._supplied_by(view, trigger)
+            return first_found(after_from, asked, optional(origin), supplied_by), subject
         if pattern == "carry":
             # "Iranian couriers carrying cash": a carrier that is a party sends what it carries;
             # one that seizes or finds the goods ("the army seized a truck carrying shells")
@@ -258,6 +260,19 @@ class RoleReader:
                 after_to, arrival, self._double_object(view, trigger, clause)
             )
         return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
+
+    def _supplied_by(self, view: SentenceView, trigger: TriggerRef) -> list[ActorRef]:
+        """ "the RSF has been receiving drones via Chad, supplied by the UAE": a passive
+        participle set off by a comma after what was received names who supplied it."""
+        for later in view.triggers:
+            if (
+                later.start > trigger.end
+                and later.passive
+                and later.pattern == "give"
+                and _COMMA_BEFORE.search(self.text, trigger.end, later.start)
+            ):
+                return self._after(view, later.end, view.end, {"agent_markers"})
+        return []
 
     def _against(self, subject: ActorRef, trigger: TriggerRef) -> bool:
         """Whether the subject acts on account of the transfer noun, not as its party."""
