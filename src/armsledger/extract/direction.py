@@ -435,6 +435,12 @@ class DirectionGrammar(ModalityReader):
         for part in parts:
             part.unnamed_supplier = self._unnamed_source(view, part, clause)
             part.bystanders = self._seizers(view, clause, trigger)
+            seizers = self._passive_seizers(view, trigger) if part.bystanders else []
+            if seizers:
+                # "The shipment, which included rifles, was intercepted by the US Navy": the
+                # agent of the seizure is no party, whichever rule read it as one.
+                part.suppliers = _outside(part.suppliers, seizers)
+                part.recipients = _outside(part.recipients, seizers)
             self._borrow_parties(part, earlier + parts[: parts.index(part)])
         return parts
 
@@ -1054,6 +1060,10 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
         if start <= position < end:
             return True
     return False
+
+
+def _outside(parties: list[ActorRef], bystanders: list[str]) -> list[ActorRef]:
+    return [a for a in parties if a.actor_id not in bystanders]
 
 
 def _uncounted(item: ItemRef) -> ItemRef:

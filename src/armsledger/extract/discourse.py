@@ -261,7 +261,7 @@ class _PartyWalk:
 
     def _fill(self, view: SentenceView, frame: Frame) -> None:
         hints, makers, last = self.hints, self.hints.makers, self.last_complete
-        if _unknown_subject(view, frame, hints):
+        if _unknown_subject(view, frame, hints) or _seized_goods(view, frame, self.previous, hints):
             return
         if frame.recipients and makers:
             _fill_from_maker(frame, makers, self.named)
@@ -281,6 +281,22 @@ class _PartyWalk:
         if self.lead is not None and not main and _unattributed(view):
             # "The shipment included:" in the outlet's voice: who told of the shipment.
             self.lead_view = self.by_index.get(self.lead.sentence, view)
+
+
+def _seized_goods(
+    view: SentenceView, frame: Frame, previous: SentenceView | None, hints: PartyHints
+) -> bool:
+    """ "The shipment was intercepted by the US Navy. The weapons were bound for the Houthis":
+    goods that point back to a seizure came from someone the article does not name; no
+    transfer told before lends them a party."""
+    if previous is None or previous.index != view.index - 1:
+        return False
+    if not _opens_with_goods(view, frame, hints.text):
+        return False
+    for trigger in previous.triggers:  # noqa: SIM110 (compiled: a loop, no generator)
+        if trigger.trigger.id in SEIZING:
+            return True
+    return False
 
 
 def _unknown_subject(view: SentenceView, frame: Frame, hints: PartyHints) -> bool:
