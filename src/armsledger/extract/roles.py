@@ -22,6 +22,13 @@ _LEADING_POSSESSIVE = re.compile(r"^['’]s?")
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s+")
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _COMMA_BEFORE = re.compile(r",\s*$")
+# "from at least 30 countries, including (the)": a group of sources, then named members.
+_FROM_GROUP_MEMBERS = re.compile(
+    r"\bfrom\s+[^,;.]{0,40}?\b(?:countries|states|nations|governments|allies|partners|"
+    r"suppliers|donors|sources)\s*,?\s+(?:including|among\s+them|such\s+as|notably|mainly|"
+    r"mostly|chiefly|led\s+by)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _AND_OR = re.compile(r"\b(?:and|or)\b|&")
 # What opens reported words after a speech cue: "that", a comma, colon or quote.
 _REPORTED_CLAUSE_MARK = re.compile(r"\bthat\b|[,:“\"]")
@@ -245,7 +252,8 @@ class RoleReader:
             # "asked Germany for Taurus missiles", "signed a deal with Russia for Su-57s"
             asked = self._double_object(view, trigger, clause)
             supplied_by = self._supplied_by(view, trigger)
-            return first_found(after_from, asked, optional(origin), supplied_by), subject
+            members = self._members_of_sources(view, trigger, clause)
+            return first_found(after_from, asked, optional(origin), supplied_by, members), subject
         if pattern == "carry":
             # "Iranian couriers carrying cash": a carrier that is a party sends what it carries;
             # one that seizes or finds the goods ("the army seized a truck carrying shells")
@@ -260,6 +268,21 @@ class RoleReader:
                 after_to, arrival, self._double_object(view, trigger, clause)
             )
         return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
+
+    def _members_of_sources(
+        self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
+    ) -> list[ActorRef]:
+        """ "received weapons from at least 30 countries, including the US, Germany and
+        Poland": the members named of the group it received from."""
+        if self.text.find("from", trigger.end, clause[1]) < 0:
+            return []  # a prefilter for speed only
+        found = _FROM_GROUP_MEMBERS.search(self.text, trigger.end, clause[1])
+        if found is None:
+            return []
+        for actor in view.actors:
+            if actor.start == found.end():
+                return self._coordinated(view, actor, clause[1])
+        return []
 
     def _supplied_by(self, view: SentenceView, trigger: TriggerRef) -> list[ActorRef]:
         """ "the RSF has been receiving drones via Chad, supplied by the UAE": a passive
