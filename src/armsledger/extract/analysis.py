@@ -326,7 +326,12 @@ def _money_or_unit(text: str, start: int, end: int) -> bool:
 def _outside_triggers(amount: Amount, triggers: list[Hit], text: str) -> Amount:
     """ "handed over 14 tanks": the particle of the verb is not the bound "over 14"."""
     for trigger in triggers:
-        if amount.start < trigger.end <= amount.end and amount.quantity.value is not None:
+        # Only a trigger that begins before the amount: "10 shipments" (a unit that is also a
+        # transfer noun) keeps its bound.
+        if (
+            trigger.start < amount.start < trigger.end <= amount.end
+            and amount.quantity.value is not None
+        ):
             start = (
                 trigger.end
                 + len(text[trigger.end : amount.end])

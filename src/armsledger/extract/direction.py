@@ -46,9 +46,12 @@ _SHARE_OF = re.compile(
     r"(?:%|percent|per cent)\s+of\s+(?:['’]s?\s*)?(?:[\w-]+\s+){0,3}",
     re.IGNORECASE,
 )
+# "received (at least 10) shipments of": an amount may stand between the verb and the noun.
 _ABSORBING_GAP = re.compile(
     r"^\s+(?:(?:the|a|an|its|their|his|her|first|new|latest|second|third|further|more|regular|"
-    r"large|several|two|three|these|those)\s+){0,3}$",
+    r"large|several|two|three|four|five|six|seven|eight|nine|ten|dozen|these|those|at\s+least|"
+    r"more\s+than|over|about|around|some|nearly|almost|up\s+to|as\s+many\s+as|dozens\s+of|"
+    r"hundreds\s+of|\d[\d,.]*)\s+){0,4}$",
     re.IGNORECASE,
 )
 Owner = TriggerRef | Hit
