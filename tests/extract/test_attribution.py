@@ -63,6 +63,13 @@ def _sources(analyser: Analyser, text: str) -> list[Source]:
             "a spokesman",
             SourceKind.GOVERNMENT,
         ),
+        # A participial aside after the speaker is no part of the name.
+        (
+            "A senior NATO diplomat, speaking on condition of anonymity, said Belarus had"
+            " shipped tanks to Russia.",
+            "A senior NATO diplomat",
+            SourceKind.ANONYMOUS,
+        ),
     ],
 )
 def test_attribution_names_the_speaker_of_a_sentence(

@@ -86,8 +86,9 @@ _AUX_TAIL = re.compile(
     re.IGNORECASE,
 )
 _NEGATED_SPEECH = re.compile(r"\b(?:not|never|n't|declined to|refused to)\s+$")
-_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,]*,", re.IGNORECASE)
-_RELATIVE_END = re.compile(r"\w,\s*(?:who|which)\b[^,“”\"]*,$")
+# "X, who asked not to be named,", "X, speaking on condition of anonymity,": an aside.
+_RELATIVE = re.compile(r",\s*(?:which|who|speaking|requesting|declining)\b[^,]*,", re.IGNORECASE)
+_RELATIVE_END = re.compile(r"\w,\s*(?:who|which|speaking|requesting|declining)\b[^,“”\"]*,$")
 _QUOTED_RULES = frozenset({"attribution.quote.v1", "attribution.explicit.v1"})
 _LEAD = re.compile(r"^[\s,“”\"'‘’:–—-]+|[\s,“”\"'‘’:–—-]+$")
 # What _LEAD removes, for str.strip (no regex scan): the characters of its class, with every

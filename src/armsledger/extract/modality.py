@@ -35,12 +35,22 @@ class ModalityReader(RoleReader):
             before = clause[0] <= cue.start and cue.end <= trigger.start
             near = trigger.start - cue.end <= 40
             if cue.kind == "stage" and before and near and isinstance(cue.payload, Cue):
+                if self._speech_between(view, cue.end, trigger.start):
+                    continue  # "a diplomat, who asked not to be named, said Iran had shipped"
                 return Stage(cue.payload.kind)
         if trigger.trigger.stage is Stage.DELIVERED and self._pending(view, clause, trigger):
             # "has not yet received the F-16s the Netherlands pledged": still to come, so
             # what the sentence states is the promise, not a delivery.
             return Stage.AGREED
         return trigger.trigger.stage
+
+    def _speech_between(self, view: SentenceView, start: int, end: int) -> bool:
+        """A verb of saying between a stage cue and the trigger: the cue belongs to the
+        reporting clause, not to the transfer."""
+        for cue in view.cues:
+            if cue.kind == "speech" and start <= cue.start and cue.end <= end:
+                return True
+        return False
 
     def _pending(self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef) -> bool:
         return any(
