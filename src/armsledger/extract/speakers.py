@@ -399,6 +399,9 @@ def _sentence_case(core: str) -> bool:
     words = core.split()
     if len(words) < 2:
         return False
+    first = words[0].strip(".,’'")
+    if len(first) > 1 and first.isupper():
+        return False  # "SIPRI data": an acronym names who holds the data
     for word in words[1:]:  # noqa: SIM110 (compiled: a loop, no generator)
         if word[:1].isupper() or word[:1].isdigit():
             return False
