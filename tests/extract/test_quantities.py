@@ -43,6 +43,9 @@ def _amounts(reader: AmountReader, text: str) -> list[tuple[object, ...]]:
         ("JP¥20bn", (20_000_000_000, 20_000_000_000, 20_000_000_000, "jpy", None)),
         ("₪1.2 billion", (1_200_000_000, 1_200_000_000, 1_200_000_000, "ils", None)),
         ("NIS 400 million", (400_000_000, 400_000_000, 400_000_000, "ils", None)),
+        ("hundreds of millions of dollars", (None, 200_000_000, None, "usd", None)),
+        ("tens of millions of euros", (None, 20_000_000, None, "eur", None)),
+        ("billions of dollars", (None, 2_000_000_000, None, "usd", None)),
     ],
 )
 def test_quantities_reads_value_bounds_unit_and_rate(

@@ -432,7 +432,7 @@ class AmountReader:
             end=amount.end,
             quantity=quantity,
             has_unit=amount.has_unit,
-            is_money=False,
+            is_money=amount.is_money,  # "hundreds of millions of dollars" is money
         )
 
     def _range_amount(self, text: str, match: re.Match[str], end: int) -> Amount | None:
