@@ -160,9 +160,23 @@ class Analyser:
                 # "We identified Chinese-made howitzers and bombs. China sold both systems to
                 # the UAE": goods named without a transfer are what a later "them" refers to.
                 grammar.mentioned_items = [i for i in view.items if not i.blocked]
-        fill_missing_parties(views, replace(self.party_hints, text=text))
+        fill_missing_parties(views, self._hints(text))
         denial_frames(views, text)
         return Reading(views=views, parties=kinds)
+
+    def _hints(self, text: str) -> PartyHints:
+        """The party hints with the document's text: built field by field, as compiled that is
+        a native constructor call, where dataclasses.replace is interpreted (a test checks
+        that the fields are all given)."""
+        hints = self.party_hints
+        return PartyHints(
+            text=text,
+            makers=hints.makers,
+            need=hints.need,
+            homes=hints.homes,
+            bodies=hints.bodies,
+            not_names=hints.not_names,
+        )
 
     def _domestic(self, frame: Frame) -> bool:
         """A state and its own company on the two sides ("Rheinmetall received an order from the
@@ -507,6 +521,8 @@ def _opening_pronoun(
         return []
     if not may_open_with_pronoun(text, view.start, view.end):
         return []
+    if not may_hold_word_and_space(text, PRONOUN_WORDS, view.start, view.end):
+        return []
     match = _OPENING_PRONOUN.match(text, view.start, view.end)
     if match is None:
         return []
@@ -540,10 +556,25 @@ _WE_SUBJECT = re.compile(
 
 def may_open_with_pronoun(text: str, start: int, end: int) -> bool:
     """Whether _OPENING_PRONOUN may match text[start:end] at its start (a prefilter)."""
-    if text.startswith(_OPENING_QUOTES, start, end):
+    if starts_at(text, "“", start, end) or starts_at(text, '"', start, end):
         start += 1  # the pattern's optional quotation mark: no opening word starts with one
     words = _OPENING_BY_START.get(text[start : min(start + 2, end)])
-    return words is not None and text.startswith(words, start, end)
+    if words is None:
+        return False
+    for word in words:  # noqa: SIM110 (compiled: a loop, no generator)
+        if starts_at(text, word, start, end):
+            return True
+    return False
+
+
+def starts_at(text: str, word: str, start: int, end: int) -> bool:
+    """text.startswith(word, start, end) for a non-empty word, as a bounded find: compiled, the
+    find is native and startswith with bounds a generic method call."""
+    return text.find(word, start, min(end, start + len(word))) == start
+
+
+# The pronouns _OPENING_PRONOUN needs, each followed by whitespace in a match.
+PRONOUN_WORDS = ("It", "They", "it", "they")
 
 
 # The kinds of speaker whose "we" is their state; enum members read once, not per call.

@@ -128,8 +128,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _next_open(text: str, position: int) -> int:
-    candidates = [i for i in (text.find(_OPEN, position), text.find('"', position)) if i >= 0]
-    return min(candidates) if candidates else -1
+    # The nearer of the two found, without a list of candidates.
+    typographic = text.find(_OPEN, position)
+    straight = text.find('"', position)
+    if typographic < 0 or straight < 0:
+        return max(typographic, straight)
+    return min(typographic, straight)
 
 
 def _close_of(text: str, start: int) -> int:
@@ -316,8 +320,11 @@ class Attributor:
     def _passive_speech(self, view: SentenceView, cue: Hit) -> bool:
         """ "has been accused of shipping", "were told": a verb of saying after a passive
         auxiliary names no speaker before it ("Moscow is saying" is a progressive)."""
+        if cue.text.endswith("ing"):
+            return False
         before = self.text[max(view.start, cue.start - 12) : cue.start]
-        return not cue.text.endswith("ing") and bool(_PASSIVE_AUX_BEFORE.search(before))
+        # A match ends in an auxiliary and whitespace: the pattern runs only after such an end.
+        return _may_end_with(before, PASSIVE_AUX_WORDS) and bool(_PASSIVE_AUX_BEFORE.search(before))
 
     def _in_region(self, position: int) -> bool:
         index = bisect.bisect_left(self.region_starts, position) - 1
@@ -331,7 +338,12 @@ class Attributor:
         told = cue.text.lower().startswith(_TELL)  # "X told Y": Y is the listener
         # "A commander, who asked not to be named, said": the aside closes the subject.
         # _RELATIVE_END ends in ",$" and raw_before is stripped: only a final comma can match.
-        aside = raw_before.endswith(",") and _RELATIVE_END.search(raw_before) is not None
+        # A match holds "who" or "which", as written: a prefilter for speed only.
+        aside = (
+            raw_before.endswith(",")
+            and ("who" in raw_before or "which" in raw_before)
+            and _RELATIVE_END.search(raw_before) is not None
+        )
         if not told and not aside and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb. (The text up to
             # the pattern's first match, as split(...)[0] gave: it has no anchor or lookaround.)
@@ -474,18 +486,24 @@ def _speaker_like(tail: str) -> bool:
 
 
 _NEGATING_ENDINGS = ("not", "never", "n't", "to", "a", "an", "the")
+# _PASSIVE_AUX_BEFORE's words, one of which ends each of its matches before the whitespace.
+PASSIVE_AUX_WORDS = ("been", "being", "was", "were", "is", "are", "be")
 
 
 def _may_end_negated(before: str) -> bool:
     """Whether `before` may match _NEGATED_SPEECH or _DETERMINER_BEFORE: both end in one of
     these words, then whitespace (a prefilter for speed; non-ASCII text always may)."""
+    return _may_end_with(before, _NEGATING_ENDINGS)
+
+
+def _may_end_with(before: str, endings: tuple[str, ...]) -> bool:
+    """Whether `before` may end in one of `endings` (ASCII, no whitespace) and whitespace, as a
+    case-insensitive `(?:...)\\s+$` requires (a prefilter; non-ASCII text always may)."""
     if not before[-1:].isspace():
         return False
     # The ASCII text before ends as its last word does (the endings hold no whitespace).
     stripped = before.rstrip()
-    return bool(stripped) and (
-        not stripped.isascii() or stripped.lower().endswith(_NEGATING_ENDINGS)
-    )
+    return bool(stripped) and (not stripped.isascii() or stripped.lower().endswith(endings))
 
 
 def may_end_in_aux_tail(lead: str) -> bool:
@@ -508,9 +526,16 @@ LINK_WORDS = frozenset({"while", "whereas", "but", "and", "as", "although", "tho
 RELATIVE_OPENINGS = ("of", "wh")
 
 
+# The first letters of LINK_WORDS, in either case.
+LINK_INITIALS = frozenset("wbatsWBATS")
+
+
 def _may_open_with_link(phrase: str) -> bool:
     """Whether _LEADING_LINK may match the stripped phrase: its first word is one of the links
     (a prefilter for speed; a non-ASCII word always may, as the pattern ignores case)."""
+    # Most phrases fail on their first character, before the generic split(None, 1) call.
+    if not phrase or (phrase[0] not in LINK_INITIALS and ord(phrase[0]) < 128):
+        return False
     words = phrase.split(None, 1)
     return bool(words) and (not words[0].isascii() or words[0].lower() in LINK_WORDS)
 
