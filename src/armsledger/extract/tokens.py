@@ -63,14 +63,24 @@ def split_sentences(text: str) -> list[Sentence]:
     # the same ends as one pass per line, and each is read with the line it lies in.
     ends = _CANDIDATE_END.finditer(text)
     pending = next(ends, None)
-    for paragraph, line in enumerate(_LINE.finditer(text)):
-        start, line_start, line_end = line.start(), line.start(), line.end()
+    # The lines are _LINE's matches (runs of characters other than a newline), found by
+    # str.find: the pattern ran its character class over every character of the text.
+    paragraph, line_start, size = 0, 0, len(text)
+    while line_start < size:
+        line_end = text.find("\n", line_start)
+        line_end = size if line_end < 0 else line_end
+        if line_end == line_start:
+            line_start += 1
+            continue
+        start = line_start
         while pending is not None and pending.start() < line_end:
             if _ends_with_split_stop(text, line_start, pending.start()):
                 _append(sentences, text, start, pending.end(), paragraph)
                 start = pending.end()
             pending = next(ends, None)
         _append(sentences, text, start, line_end, paragraph)
+        paragraph += 1
+        line_start = line_end + 1
     return sentences
 
 
