@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from armsledger.extract.actors import _PLURAL_DEMONYM, plural_demonym
 from armsledger.extract.analysis import _SAYS_IT, says_it_matches
 from armsledger.extract.lookup import (
     CONTENT,
@@ -22,7 +23,7 @@ from armsledger.extract.lookup import (
     prefilter_text,
 )
 from armsledger.extract.organisations import OrganisationFinder, with_organisations
-from armsledger.extract.tokens import _LINE, split_sentences
+from armsledger.extract.tokens import _CANDIDATE_END, _LINE, candidate_ends, split_sentences
 from armsledger.lexicon import Lexicons, load_lexicons
 
 _DEV = Path(__file__).parent.parent / "data" / "dev" / "articles"
@@ -186,3 +187,21 @@ def test_prefilter_text_is_the_checked_lower(text: str) -> None:
     lowered = text.lower()
     unfolded = any(ch in text for ch in UNFOLDED) or len(lowered) != len(text)
     assert prefilter_text(text) == (None if unfolded else lowered)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!?\"'”’)] \t\n“‘([Aa0x", max_size=30))
+@example("U.S. A. B!? C")
+@example("a.. ?! ”A")
+def test_candidate_ends_are_the_pattern(text: str) -> None:
+    expected = [m.span() for m in _CANDIDATE_END.finditer(text)]
+    assert [m.span() for m in candidate_ends(text)] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aenis \nAx", max_size=10))
+@example("Iranians\n")
+@example("Emiratis")
+@example("is\n\n")
+def test_plural_demonym_is_the_pattern(text: str) -> None:
+    assert plural_demonym(text) == (_PLURAL_DEMONYM.search(text) is not None)

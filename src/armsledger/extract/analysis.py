@@ -196,8 +196,9 @@ class Analyser:
         pronouns = _speaker_pronouns(view, text)
         if pronouns:
             view.actors = sorted(view.actors + pronouns, key=_start_of)
-        else:
+        elif not _in_start_order(view.actors):
             view.actors = sorted(view.actors, key=_start_of)
+        # else: the stable sort would give the same list; the resolver's new list is kept
         view.organs = organs
         view.items = _items(hits, text)
         view.cues = _free_cues(cue_hits, view)
@@ -238,6 +239,15 @@ def _in_actor(position: int, actors: list[ActorRef]) -> bool:
 
 def _start_of(ref: ActorRef) -> int:
     return ref.start
+
+
+def _in_start_order(refs: list[ActorRef]) -> bool:
+    """Whether refs are in order of their starts already (a native loop; the sort called a key
+    function for each)."""
+    for index in range(1, len(refs)):  # noqa: SIM110 (compiled: a loop, no generator)
+        if refs[index].start < refs[index - 1].start:
+            return False
+    return True
 
 
 def _backrefs(cue_hits: list[Hit], named: list[Hit]) -> list[Hit]:
