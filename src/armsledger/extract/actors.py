@@ -189,7 +189,7 @@ class ActorResolver:
             actor_id = self._half(role.removeprefix("half_"))
             if not actor_id:
                 return None
-        if role == "adjectives" and _PLURAL_DEMONYM.search(hit.text):
+        if role == "adjectives" and plural_demonym(hit.text):
             role = "names"
         if _spaced_after(self.text, hit.end, _MEMBER_FIRSTS) and _MEMBER_NOUN.match(
             self.text, hit.end
@@ -386,9 +386,22 @@ def _as_modifier(ref: ActorRef, *, possessive: bool) -> ActorRef:
     )
 
 
+def plural_demonym(text: str) -> bool:
+    """Whether _PLURAL_DEMONYM finds a match in text: its words all end in "ans" or "is", and
+    its `$` matches at the end or before a final newline (str tests, not a search from every
+    position)."""
+    return text.endswith(_PLURAL_ENDINGS)
+
+
+# The endings _PLURAL_DEMONYM matches ("ians" and "eans" end in "ans"), with `$` before a newline.
+_PLURAL_ENDINGS = ("ans", "is", "ans\n", "is\n")
+
+
 def _first_ranked(terms: list[ActorTerm]) -> ActorTerm:
     """The term whose role ranks first, the earliest on a tie (what `min` with a key gave)."""
     best = terms[0]
+    if len(terms) == 1:
+        return best  # most spans have one term: no rank to look up
     best_rank = _RANK.get(best.role, 9)
     for term in terms[1:]:
         rank = _RANK.get(term.role, 9)

@@ -26,7 +26,6 @@ from armsledger.extract.lookup import (
     Hit,
     MarkerIndex,
     document_automaton,
-    first_of,
     fold,
     longest_first,
     marker_table,
@@ -211,8 +210,9 @@ class Analyser:
         pronouns = _speaker_pronouns(view, text)
         if pronouns:
             view.actors = sorted(view.actors + pronouns, key=_start_of)
-        else:
+        elif not _in_start_order(view.actors):
             view.actors = sorted(view.actors, key=_start_of)
+        # else: the stable sort would give the same list; the resolver's new list is kept
         view.organs = organs
         view.items = _items(hits, text)
         view.cues = _free_cues(cue_hits, view)
@@ -253,6 +253,15 @@ def _in_actor(position: int, actors: list[ActorRef]) -> bool:
 
 def _start_of(ref: ActorRef) -> int:
     return ref.start
+
+
+def _in_start_order(refs: list[ActorRef]) -> bool:
+    """Whether refs are in order of their starts already (a native loop; the sort called a key
+    function for each)."""
+    for index in range(1, len(refs)):  # noqa: SIM110 (compiled: a loop, no generator)
+        if refs[index].start < refs[index - 1].start:
+            return False
+    return True
 
 
 def _backrefs(cue_hits: list[Hit], named: list[Hit]) -> list[Hit]:
@@ -623,12 +632,9 @@ def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
     found: list[ActorRef] = []
     if not view.actors:
         return found
-    # Every match opens with one of the verbs: the search starts at the first of them (its `\b`
-    # still sees the character before, as from the sentence's start).
-    first = first_of(text, SAYS_IT_VERBS, view.start, view.end)
-    if first < 0 or not may_contain(text, SAYS_IT_PRONOUNS, view.start, view.end):
+    if not may_contain(text, SAYS_IT_PRONOUNS, view.start, view.end):
         return found
-    for match in _SAYS_IT.finditer(text, first, view.end):
+    for match in says_it_matches(text, view.start, view.end):
         speakers = [a for a in view.actors if a.end <= match.start() and not a.is_modifier]
         if speakers:
             found.append(
@@ -641,6 +647,34 @@ def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
                     possessive=match.group(1).startswith(("its", "their")),
                 )
             )
+    return found
+
+
+def says_it_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """What _SAYS_IT.finditer(text, start, end) finds, tried only where one of its verbs opens:
+    every match opens with one of SAYS_IT_VERBS, so the leftmost match from a place is the first
+    verb place from there at which the pattern matches (its `\\b` sees the character before, as
+    in a search). The search tried the pattern at every place of the sentence."""
+    places: list[int] = []
+    for verb in SAYS_IT_VERBS:
+        at = text.find(verb, start, end)
+        while at >= 0:
+            places.append(at)
+            at = text.find(verb, at + 1, end)
+    found: list[re.Match[str]] = []
+    if not places:
+        return found
+    places.sort()
+    free = start  # the search goes on from the end of the last match
+    tried = -1
+    for place in places:
+        if place < free or place == tried:
+            continue
+        tried = place
+        match = _SAYS_IT.match(text, place, end)
+        if match is not None:
+            found.append(match)
+            free = match.end()
     return found
 
 

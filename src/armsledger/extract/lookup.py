@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import ahocorasick
 
@@ -65,8 +65,11 @@ UNFOLDED = ("\u0131", "\u017f", "\u0130")
 def prefilter_text(text: str) -> str | None:
     """The text lower-cased for may_contain, or None where a lower-cased literal could miss a
     case-insensitive match (then every window may match)."""
-    if any(ch in text for ch in UNFOLDED):
-        return None
+    if text.isascii():
+        return text.lower()  # no UNFOLDED character, and lower() keeps the length
+    for ch in UNFOLDED:
+        if ch in text:
+            return None
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else None
 
@@ -135,12 +138,21 @@ class _Key:
     """The value of a folded key in the automaton: a native class, so the scan reads its fields
     without generic item look-ups (the scan runs for every raw match of every document)."""
 
-    __slots__ = ("designations", "entries", "length")
+    __slots__ = ("designations", "entries", "length", "marks")
 
-    def __init__(self, length: int, designations: bool, entries: tuple[_Entry, ...]) -> None:
+    def __init__(
+        self,
+        length: int,
+        designations: bool,
+        entries: tuple[_Entry, ...],
+        marks: tuple[tuple[int, str], ...],
+    ) -> None:
         self.length = length
         self.designations = designations  # whether an entry may run on into a variant suffix
         self.entries = entries
+        # (group, word) of the organisation markers with this key: matched by their exact case
+        # anywhere, not as whole words (see ORGANISATION_MARKER).
+        self.marks = marks
 
 
 class _Scan:
@@ -178,10 +190,13 @@ class Automaton:
         for key, payloads in table.items():
             # Lower-case terms match in any case: only capitalised ones need the case check.
             checked = tuple(
-                (g, k, t, p, t != t.lower(), _is_designation(p)) for g, k, t, p in payloads
+                (g, k, t, p, t != t.lower(), _is_designation(p))
+                for g, k, t, p in payloads
+                if k != ORGANISATION_MARKER
             )
+            marks = tuple((g, t) for g, k, t, _ in payloads if k == ORGANISATION_MARKER)
             designations = any(entry[5] for entry in checked)
-            self._automaton.add_word(key, _Key(len(key), designations, checked))
+            self._automaton.add_word(key, _Key(len(key), designations, checked, marks))
         self._automaton.make_automaton()
         # The last text scanned and its hits (see hits); a new text replaces them.
         self._scanned: _Scan | None = None
@@ -223,6 +238,10 @@ class Automaton:
         matches: Iterator[tuple[int, _Key]] = self._automaton.iter(folded)
         for last, key in matches:
             first = last - key.length + 1
+            if key.marks:
+                _add_marks(scanned, key.marks, text, first, last + 1)
+                if not key.entries:
+                    continue
             # The character before first: most matches open a word, and one test rejects them.
             if first > 0 and text[first - 1].isalnum() and text[first].isalnum():
                 continue
@@ -239,6 +258,16 @@ class Automaton:
                     hit = Hit(start=first, end=finish, kind=kind, payload=payload, text=surface)
                     scanned.add(group, finish, hit)
         return scanned
+
+
+def _add_marks(
+    scanned: _Scan, marks: tuple[tuple[int, str], ...], text: str, first: int, finish: int
+) -> None:
+    """The organisation markers written in the text at [first, finish) exactly as listed."""
+    for group, word in marks:
+        if text.startswith(word, first, finish):
+            hit = Hit(start=first, end=finish, kind=ORGANISATION_MARKER, payload=word, text=word)
+            scanned.add(group, finish, hit)
 
 
 def _add_variants(
@@ -294,17 +323,63 @@ def _after(one: Hit, other: Hit) -> bool:
     return one.start > other.start or (one.start == other.start and one.end < other.end)
 
 
-def _span_key(hit: Hit) -> tuple[int, int]:
-    return (hit.start, hit.start - hit.end)
+def _span_key(hit: Hit) -> int:
+    """(start, start - end) as one int, ordered alike (the length is below 2**32): ints compare
+    without the tuples the sort built and compared."""
+    return (hit.start << 32) + hit.start - hit.end
 
 
 # The groups of `document_automaton`: one scan of a document serves all three.
 CONTENT, CUES, MARKERS = 0, 1, 2
+# The kind of the hits of the organisation finder's marker words (organisations.yaml), which the
+# document automaton adds to its CONTENT group: every place where one is written, in its exact
+# case, whole word or not, in the order of an automaton of those words alone. The finder reads
+# them instead of walking the text with an automaton of its own (a second pass as costly as the
+# first); organisations.with_organisations takes them out of the content hits.
+ORGANISATION_MARKER = "organisation_marker"
 
 
 def document_automaton(lexicons: Lexicons) -> Automaton:
-    """Content words, cues and scanned markers in one automaton (groups CONTENT, CUES, MARKERS)."""
-    return Automaton(_content_entries(lexicons), _cue_entries(lexicons), _marker_entries(lexicons))
+    """Content words (with the organisation markers), cues and scanned markers in one automaton
+    (groups CONTENT, CUES, MARKERS)."""
+    content = _content_entries(lexicons) + _organisation_entries(lexicons.organisations)
+    return Automaton(content, _cue_entries(lexicons), _marker_entries(lexicons))
+
+
+def legal_words(forms: Iterable[str]) -> frozenset[str]:
+    """Legal forms a capitalised run can swallow as words ("Ltd", "GmbH", "Inc" of "Inc.")."""
+    listed = tuple(forms)
+    return frozenset(
+        form.removesuffix(".") if form.count(".") == 1 and form.endswith(".") else form
+        for form in listed
+        if " " not in form and "." not in form.removesuffix(".")
+    ) | frozenset(listed)
+
+
+def organisation_marker_words(lists: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The literals one of which every name match worth reading holds: a head word, a legal
+    form, a prefix or a descriptor (see organisations.OrganisationFinder)."""
+    words = set(lists.get("company_heads", ())) | set(lists.get("group_heads", ()))
+    words |= legal_words(lists.get("legal_forms", ()))
+    for key in ("legal_forms", "legal_prefixes", "group_descriptors"):
+        words.update(lists.get(key, ()))
+    return sorted(word for word in words if word)
+
+
+def _organisation_entries(lists: Mapping[str, tuple[str, ...]]) -> list[tuple[str, str, Payload]]:
+    # Only words whose folded form is theirs letter by letter: an exact occurrence in the text
+    # is then an occurrence of the key in the folded text, and the scan misses none.
+    return [
+        (ORGANISATION_MARKER, word, word)
+        for word in organisation_marker_words(lists)
+        if folds_alone(word)
+    ]
+
+
+def folds_alone(word: str) -> bool:
+    """Whether fold(word) is the fold of each of its characters (not so for a capital sigma,
+    whose lower case depends on the next letter)."""
+    return len(fold(word)) == len(word) and fold(word) == "".join(fold(ch) for ch in word)
 
 
 def content_automaton(lexicons: Lexicons) -> Automaton:

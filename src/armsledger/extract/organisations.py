@@ -20,7 +20,14 @@ from dataclasses import dataclass
 import ahocorasick
 
 from armsledger.domain.core import ActorKind
-from armsledger.extract.lookup import Hit, first_of
+from armsledger.extract.lookup import (
+    ORGANISATION_MARKER,
+    Hit,
+    first_of,
+    folds_alone,
+    legal_words,
+    organisation_marker_words,
+)
 from armsledger.extract.model import ActorRef, Frame, SentenceView
 from armsledger.lexicon import ActorTerm, ItemTerm, Lexicons
 
@@ -92,18 +99,18 @@ class OrganisationFinder:
         self.group_heads = frozenset(lists.get("group_heads", ()))
         self.heads = self.company_heads | self.group_heads
         # Legal forms a capitalised run can swallow as words ("Ltd", "GmbH", "Inc" of "Inc.").
-        self.legal_words = frozenset(
-            form.removesuffix(".") if form.count(".") == 1 and form.endswith(".") else form
-            for form in lists.get("legal_forms", ())
-            if " " not in form and "." not in form.removesuffix(".")
-        ) | frozenset(lists.get("legal_forms", ()))
+        self.legal_words = legal_words(lists.get("legal_forms", ()))
         self.markers = self.heads | self.legal_words
         legal = _alternation(lists.get("legal_forms", ()))
         self.more_legal = re.compile(rf",?[ \t]+(?:{legal})(?![\w])")
         self.blocked = frozenset(lists.get("blocked_words", ()))
         self.openers = frozenset(lists.get("openers", ()))
         self.pattern = _pattern(lists) if lists.get("company_heads") else None
-        self.marker_words = _marker_words(lists, self.markers)
+        self.marker_words = organisation_marker_words(lists)
+        # The lists these words come from, and whether the document automaton's marker hits
+        # hold every place of them (see lookup.ORGANISATION_MARKER).
+        self.lists = lists
+        self.scannable = all(folds_alone(word) for word in self.marker_words)
         # Every literal a name's pattern can consume, character by character: a character that no
         # match can hold cuts the text into pieces that no match crosses.
         matched = "".join(self.marker_words) + "".join(lists.get("connectors", ())) + "'’-\t ,"
@@ -117,16 +124,18 @@ class OrganisationFinder:
         text: str,
         known: Sequence[tuple[int, int]],
         weapons: Sequence[tuple[int, int]] = (),
+        marks: list[tuple[int, int]] | None = None,
     ) -> list[OrgName]:
         """Names, then their short forms; `known` are the spans of lexicon actors, which win,
-        and `weapons` those of designations, which win over names without a legal form."""
+        and `weapons` those of designations, which win over names without a legal form.
+        `marks`, when given, are the places of the marker words (see candidates)."""
         if self.pattern is None:
             return []
         known = sorted(known)
         with_weapons = sorted([*known, *weapons])
         headlines: dict[int, bool] = {}
         found: list[OrgName] = []
-        for match in self.candidates(text):
+        for match in self.candidates(text, marks):
             if not _worth_reading(match, self.markers):
                 continue
             candidate = _candidate(match, self.legal_words, self.more_legal)
@@ -139,16 +148,20 @@ class OrganisationFinder:
         short = _short_forms(text, found, known)
         return found + [o for o in short if not _in_headline(text, o.start, headlines)]
 
-    def candidates(self, text: str) -> list[re.Match[str]]:
+    def candidates(
+        self, text: str, marks: list[tuple[int, int]] | None = None
+    ) -> list[re.Match[str]]:
         """The pattern's matches (as `finditer` finds them) in the pieces of text that hold a
         marker word: a match worth reading holds one, and the pattern tried at every capital of
-        the document was the costliest regex of the engine."""
+        the document was the costliest regex of the engine. `marks`, when given, are what the
+        marker automaton finds in `text`, (last character, length) in its order."""
         if self.pattern is None:
             return []
         found: list[re.Match[str]] = []
         size = len(text)
         done = 0  # matches before this are read; it is 0 or just after a character no match holds
-        for last, length in self.finder.iter(text):
+        places: Iterable[tuple[int, int]] = self.finder.iter(text) if marks is None else marks
+        for last, length in places:
             first: int = last - length + 1
             if first < done or not _marker_at(text, first, last + 1):
                 continue
@@ -241,15 +254,6 @@ class OrganisationFinder:
         if names[-1] in self.group_heads:
             return ActorKind.ARMED_GROUP
         return None
-
-
-def _marker_words(lists: Mapping[str, tuple[str, ...]], markers: frozenset[str]) -> list[str]:
-    """The literals one of which every match worth reading holds: a legal form, a prefix, a
-    descriptor, or a head word or legal form as the last word of its run."""
-    words = set(markers)
-    for key in ("legal_forms", "legal_prefixes", "group_descriptors"):
-        words.update(lists.get(key, ()))
-    return sorted(word for word in words if word)
 
 
 def _marker_automaton(words: list[str]) -> ahocorasick.Automaton:
@@ -411,8 +415,11 @@ def with_organisations(
     recognised name. Known actors and organs win; an item or trigger word inside a name
     ("Balkan Precision Arms") gives way when the caller keeps the longest hits. A state name
     that prefixes a currency ("US$") is dropped."""
-    hits, known, weapons, companies = _read_hits(finder, lexicons, text, hits)
-    found = _with_full_names(finder.find(text, known, weapons))
+    hits, known, weapons, companies, marks = _read_hits(finder, lexicons, text, hits)
+    # The marker hits of the document automaton stand for the finder's own pass when they come
+    # from the same lists; none at all may mean an automaton without them: the finder walks.
+    usable = marks and finder.scannable and finder.lists is lexicons.organisations
+    found = _with_full_names(finder.find(text, known, weapons, marks if usable else None))
     companies = sorted(
         companies + [(o.start, o.end, o.name) for o in found if o.kind is ActorKind.COMPANY]
     )
@@ -424,17 +431,28 @@ def with_organisations(
 
 def _read_hits(
     finder: OrganisationFinder, lexicons: Lexicons, text: str, hits: Iterable[Hit]
-) -> tuple[list[Hit], list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int, str]]]:
+) -> tuple[
+    list[Hit],
+    list[tuple[int, int]],
+    list[tuple[int, int]],
+    list[tuple[int, int, str]],
+    list[tuple[int, int]],
+]:
     """The hits without currency signs, known companies extended, and from them in one pass:
     the spans of actors and organs, of designations (a weapon's name is no company either:
-    "Rafale Marine", "Patriot Systems", unless a legal form says so), and the known companies.
+    "Rafale Marine", "Patriot Systems", unless a legal form says so), the known companies, and
+    the organisation markers' places, (last character, length), taken out of the hits.
     Whether an actor id is a company is asked of the lexicon once per document."""
     kept: list[Hit] = []
     known: list[tuple[int, int]] = []
     weapons: list[tuple[int, int]] = []
     companies: list[tuple[int, int, str]] = []
+    marks: list[tuple[int, int]] = []
     company_ids: dict[str, bool] = {}
     for hit in hits:
+        if hit.kind == ORGANISATION_MARKER:
+            marks.append((hit.end - 1, hit.end - hit.start))
+            continue
         if (
             hit.kind == "actor"
             and _currency_after(text, hit.end)
@@ -454,7 +472,7 @@ def _read_hits(
             known.append((hit.start, hit.end))
         if isinstance(payload, ItemTerm) and payload.designation:
             weapons.append((hit.start, hit.end))
-    return kept, known, weapons, companies
+    return kept, known, weapons, companies, marks
 
 
 def _currency_after(text: str, end: int) -> bool:

@@ -61,17 +61,61 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     # A candidate end never holds or looks past a newline: one pass over the whole text finds
     # the same ends as one pass per line, and each is read with the line it lies in.
-    ends = _CANDIDATE_END.finditer(text)
-    pending = next(ends, None)
-    for paragraph, line in enumerate(_LINE.finditer(text)):
-        start, line_start, line_end = line.start(), line.start(), line.end()
+    ends = candidate_ends(text)
+    count, taken = len(ends), 0
+    pending = ends[0] if ends else None
+    # The lines are _LINE's matches (runs of characters other than a newline), found by
+    # str.find: the pattern ran its character class over every character of the text.
+    paragraph, line_start, size = 0, 0, len(text)
+    while line_start < size:
+        line_end = text.find("\n", line_start)
+        line_end = size if line_end < 0 else line_end
+        if line_end == line_start:
+            line_start += 1
+            continue
+        start = line_start
         while pending is not None and pending.start() < line_end:
             if _ends_with_split_stop(text, line_start, pending.start()):
                 _append(sentences, text, start, pending.end(), paragraph)
                 start = pending.end()
-            pending = next(ends, None)
+            taken += 1
+            pending = ends[taken] if taken < count else None
         _append(sentences, text, start, line_end, paragraph)
+        paragraph += 1
+        line_start = line_end + 1
     return sentences
+
+
+def candidate_ends(text: str) -> list[re.Match[str]]:
+    """What _CANDIDATE_END.finditer(text) finds, tried only at the stops: every match opens
+    with one, so the leftmost match from a place is at the first stop from there where the
+    pattern matches. str.find reaches the stops; the search read every character."""
+    found: list[re.Match[str]] = []
+    size = len(text)
+    # The next place of each stop character at or after `free` (size: none left).
+    dot, bang, ask = _next(text, ".", 0), _next(text, "!", 0), _next(text, "?", 0)
+    free = 0  # finditer goes on from the end of the last match
+    while True:
+        place = min(dot, bang, ask)
+        if place >= size:
+            return found
+        if place >= free:
+            match = _CANDIDATE_END.match(text, place)
+            if match is not None:
+                found.append(match)
+                free = match.end()
+        if place == dot:
+            dot = _next(text, ".", max(place + 1, free))
+        elif place == bang:
+            bang = _next(text, "!", max(place + 1, free))
+        else:
+            ask = _next(text, "?", max(place + 1, free))
+
+
+def _next(text: str, stop: str, start: int) -> int:
+    """Where `stop` next occurs in text from `start`, or len(text)."""
+    at = text.find(stop, start)
+    return at if at >= 0 else len(text)
 
 
 def _ends_with_split_stop(text: str, floor: int, position: int) -> bool:
