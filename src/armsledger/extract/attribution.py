@@ -87,8 +87,9 @@ _AUX_TAIL = re.compile(
 )
 _NEGATED_SPEECH = re.compile(r"\b(?:not|never|n't|declined to|refused to)\s+$")
 # "X, who asked not to be named,", "X, speaking on condition of anonymity,": an aside.
-_RELATIVE = re.compile(r",\s*(?:which|who|speaking|requesting|declining)\b[^,]*,", re.IGNORECASE)
-_RELATIVE_END = re.compile(r"\w,\s*(?:who|which|speaking|requesting|declining)\b[^,“”\"]*,$")
+ASIDE_WORDS = ("who", "which", "speaking", "requesting", "declining")
+_RELATIVE = re.compile(rf",\s*(?:{'|'.join(ASIDE_WORDS)})\b[^,]*,", re.IGNORECASE)
+_RELATIVE_END = re.compile(rf"\w,\s*(?:{'|'.join(ASIDE_WORDS)})\b[^,“”\"]*,$")
 _QUOTED_RULES = frozenset({"attribution.quote.v1", "attribution.explicit.v1"})
 _LEAD = re.compile(r"^[\s,“”\"'‘’:–—-]+|[\s,“”\"'‘’:–—-]+$")
 # What _LEAD removes, for str.strip (no regex scan): the characters of its class, with every
@@ -134,6 +135,13 @@ def _next_open(text: str, position: int) -> int:
     if typographic < 0 or straight < 0:
         return max(typographic, straight)
     return min(typographic, straight)
+
+
+def _holds_aside_word(text: str) -> bool:
+    for word in ASIDE_WORDS:  # noqa: SIM110 (compiled: a loop, no generator)
+        if word in text:
+            return True
+    return False
 
 
 def _close_of(text: str, start: int) -> int:
@@ -338,10 +346,10 @@ class Attributor:
         told = cue.text.lower().startswith(_TELL)  # "X told Y": Y is the listener
         # "A commander, who asked not to be named, said": the aside closes the subject.
         # _RELATIVE_END ends in ",$" and raw_before is stripped: only a final comma can match.
-        # A match holds "who" or "which", as written: a prefilter for speed only.
+        # A match holds one of ASIDE_WORDS, as written: a prefilter for speed only.
         aside = (
             raw_before.endswith(",")
-            and ("who" in raw_before or "which" in raw_before)
+            and _holds_aside_word(raw_before)
             and _RELATIVE_END.search(raw_before) is not None
         )
         if not told and not aside and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
