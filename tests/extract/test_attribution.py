@@ -70,6 +70,8 @@ def _sources(analyser: Analyser, text: str) -> list[Source]:
             "SIPRI data",
             SourceKind.ORGANIZATION,
         ),
+        # One capitalised word that names nobody is no organisation.
+        ("Evidence suggests that the RSF has obtained rockets from Chad.", None, "unattributed"),
         # A participial aside after the speaker is no part of the name.
         (
             "A senior NATO diplomat, speaking on condition of anonymity, said Belarus had"

@@ -176,11 +176,15 @@ class SpeakerNamer:
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
         if _INDEFINITE.match(phrase):
             return Source(name=phrase, kind=SourceKind.ANONYMOUS, state=state)
-        if core[:1].isupper() and not common:
+        if core[:1].isupper() and not common and not self._not_a_name(lowered):
             return Source(name=phrase, kind=SourceKind.ORGANIZATION, state=state)
         if state is not None:
             return Source(name=phrase, kind=SourceKind.GOVERNMENT, state=state)
         return None
+
+    def _not_a_name(self, lowered: list[str]) -> bool:
+        """ "Evidence suggests", "Officials said": one capitalised word that names nobody."""
+        return len(lowered) == 1 and lowered[0] in self.not_names
 
     def _official(self, lowered: list[str]) -> bool:
         for word in lowered:  # noqa: SIM110 (compiled: a loop, no generator)
