@@ -34,6 +34,7 @@ class Extractor:
         self.analyser = Analyser(lexicons)
         self.versions = tuple(sorted(lexicons.versions.items()))
         self.back_references = BackReferences()
+        self.goods = Goods()
 
     def extract(self, document: Document) -> list[Claim]:
         """Every transfer claim of the document, deterministic and sorted by evidence offsets."""
@@ -112,7 +113,7 @@ class Extractor:
                 quantities = [None]  # "not sent a single bullet", "not one rifle": none at all
             if frame.money is not None and item is items[0]:
                 quantities.append(frame.money)
-            goods = Item(category=item.category, designation=item.designation, term=item.text)
+            goods = self.goods.item(item)
             for supplier_id in suppliers:
                 for recipient_id in recipients:
                     if supplier_id == recipient_id or self._domestic(supplier_id, recipient_id):
@@ -180,7 +181,7 @@ class Extractor:
             ]
             name = " and ".join(dict.fromkeys(names)) or denier_name(frame.denier, "")
             return Source(name=name, kind=_GOVERNMENT)
-        return view.source or Source(name="", kind=_UNATTRIBUTED)
+        return view.source or _NO_SOURCE
 
 
 # Enum members read once at import: a member read in compiled code is a class attribute look-up
@@ -215,6 +216,34 @@ class _Shared:
         self.source = source
         self.evidence = evidence
         self.time = time
+
+
+# The source of a sentence no one is said to speak in: immutable, so built once.
+_NO_SOURCE = Source(name="", kind=_UNATTRIBUTED)
+
+
+class Goods:
+    """The domain Item of each item read, built once per extractor and shared by the claims
+    that name it (it is immutable): a frozen dataclass's __init__ is interpreted, and most
+    items of the claims repeat terms already seen."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str | None, str], Item] = {}
+
+    def item(self, ref: ItemRef) -> Item:
+        key = (ref.category, ref.designation, ref.text)
+        found = self.items.get(key)
+        if found is None:
+            if len(self.items) >= _MAX_GOODS:
+                self.items.clear()  # a bound for a long-running extractor
+            found = Item(category=ref.category, designation=ref.designation, term=ref.text)
+            self.items[key] = found
+        return found
+
+
+_MAX_GOODS = 4096
 
 
 def _all_single(quantities: list[Quantity | None]) -> bool:

@@ -112,7 +112,7 @@ class AmountReader:
             re.IGNORECASE,
         )
         scale_words = rf"(?:\s+(?:{_alternation(scales)})\b)*"
-        self._scale_initials = frozenset(scale[:1].lower() for scale in scales)
+        self._scale_words = tuple(scale.lower() for scale in scales)
         # "between 4 million and 6 million", "between 4 and 6 million", "2,000 to 2,500".
         self._range = re.compile(
             rf"\b(?:between\s+(?P<low>{_NUMERAL})(?P<lscale>{scale_words})\s+and\s+"
@@ -208,7 +208,8 @@ class AmountReader:
     def _may_range(self, text: str, position: int, end: int) -> bool:
         """Whether _range may match at a digit: its low number ends where the run of digits,
         commas and points does (a character of the run cannot follow it), and then come "to",
-        a dash, or spaces and a scale word (lower-cased first letter; not ASCII: may)."""
+        a dash, or spaces and a scale word (see _may_scale). After "to" or a dash, spaces
+        aside, comes the high number's first digit."""
         at = position
         while at < end and (text[at].isdecimal() or text[at] == "," or text[at] == "."):
             at += 1
@@ -218,9 +219,18 @@ class AmountReader:
         if at >= end:
             return False
         char = text[at]
-        if char in _RANGE_MARKS:
+        if char in _RANGE_MARKS and _digit_after_mark(text, at, end):
             return True
-        return at > run and (not char.isascii() or char.lower() in self._scale_initials)
+        return at > run and self._may_scale(text, at)
+
+    def _may_scale(self, text: str, at: int) -> bool:
+        """Whether a scale word may start at `at`: one of them, lower-cased, is there (text
+        that is not ASCII always may: case-insensitive matching pairs "ſ" with "s")."""
+        for scale in self._scale_words:
+            piece = text[at : at + len(scale)]
+            if not piece.isascii() or piece.lower() == scale:
+                return True
+        return False
 
     def _may_follow_symbol(self, text: str, position: int, start: int) -> bool:
         """Whether _sym_before may match right before `position`: a symbol ends there, or one
@@ -664,6 +674,19 @@ def _may_be_calibre(text: str, position: int, end: int) -> bool:
     if at < end and text[at].isspace():
         at += 1
     return at < end and text[at] in _CALIBRE_MARKS
+
+
+def _digit_after_mark(text: str, at: int, end: int) -> bool:
+    r"""Whether "to" (any case) or a dash at `at` is followed, spaces aside, by a digit before
+    `end`: the high number of a range in figures (\s*(?:to|-|–)\s*\d)."""
+    if text[at] == "t" or text[at] == "T":
+        at += 1
+        if at >= end or (text[at] != "o" and text[at] != "O"):
+            return False
+    at += 1
+    while at < end and text[at].isspace():
+        at += 1
+    return at < end and text[at].isdecimal()
 
 
 _CALIBRE_MARKS = frozenset("xX×")
