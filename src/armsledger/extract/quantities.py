@@ -225,11 +225,17 @@ class AmountReader:
 
     def _may_scale(self, text: str, at: int) -> bool:
         """Whether a scale word may start at `at`: one of them, lower-cased, is there (text
-        that is not ASCII always may: case-insensitive matching pairs "ſ" with "s")."""
+        that is not ASCII always may: case-insensitive matching pairs "ſ" with "s"). The first
+        letter decides for most places; a slice only where a scale word starts with it."""
+        initial = text[at]
+        if not initial.isascii():
+            return True
+        initial = initial.lower()
         for scale in self._scale_words:
-            piece = text[at : at + len(scale)]
-            if not piece.isascii() or piece.lower() == scale:
-                return True
+            if scale.startswith(initial):
+                piece = text[at : at + len(scale)]
+                if not piece.isascii() or piece.lower() == scale:
+                    return True
         return False
 
     def _may_follow_symbol(self, text: str, position: int, start: int) -> bool:
@@ -259,9 +265,10 @@ class AmountReader:
             stop -= 1
         if not lowered.endswith(self._qualifier_ends, window, stop):
             return None  # one call over the tuple first: most windows end with none
+        tail = lowered[window:stop]  # one slice: endswith without bounds compiles natively
         starts: list[int] = []
         for qualifier in self._qualifier_ends:
-            if lowered.endswith(qualifier, window, stop):
+            if tail.endswith(qualifier):
                 starts.append(stop - len(qualifier))
         for at in sorted(starts):
             match = self._qual_before.match(text, at, head)
