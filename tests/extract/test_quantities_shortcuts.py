@@ -13,6 +13,7 @@ from armsledger.extract.quantities import (
     _CALIBRE_PAIR,
     _OF_NEXT,
     AmountReader,
+    _ascii_digit_anchors,
     _may_be_calibre,
     _of_next,
 )
@@ -141,3 +142,31 @@ def test_qualifier_before_reads_the_end_of_the_window(
     assert (found.group(0) if found else None) == expected
     searched = reader._qual_before.search(window)
     assert (searched.group(0) if searched else None) == expected
+
+
+_DIGIT_TEXTS = st.text(
+    alphabet=st.sampled_from(list("0123456789 aZ_.,/-x\n")), max_size=40
+) | st.text(max_size=40)
+
+
+def test_ascii_digit_anchors_are_the_digit_pattern_s(reader: AmountReader) -> None:
+    @given(_DIGIT_TEXTS)
+    def check(text: str) -> None:
+        if text.isascii():
+            expected = [match.start() for match in reader._digit.finditer(text)]
+            assert _ascii_digit_anchors(text) == expected
+
+    _run(check)
+
+
+@pytest.mark.parametrize("text", ["1,500 and 2", "x9 _9 .9 /9 -9 (9", "9", "a 12 b3 4.5"])
+def test_document_anchors_equal_per_sentence_passes(reader: AmountReader, text: str) -> None:
+    for document in (text, text + " \u2019"):  # ASCII: str.find; otherwise the pattern
+        anchors = reader._document(document, document)
+        for start in range(len(document)):
+            for end in range(start, len(document) + 1):
+                got = [
+                    at for at, kind in anchors.anchors(reader._digit, start, end) if kind == "digit"
+                ]
+                expected = [m.start() for m in reader._digit.finditer(document, start, end)]
+                assert got == expected

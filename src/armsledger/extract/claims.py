@@ -34,6 +34,7 @@ class Extractor:
         self.analyser = Analyser(lexicons)
         self.versions = tuple(sorted(lexicons.versions.items()))
         self.back_references = BackReferences()
+        self.goods = Goods()
 
     def extract(self, document: Document) -> list[Claim]:
         """Every transfer claim of the document, deterministic and sorted by evidence offsets."""
@@ -89,54 +90,81 @@ class Extractor:
         evidence, times = spans
         source = self._source(document.text, view, frame)
         if _after_mid_tag(document.text, view, frame):
-            source = Source(name=document.meta.outlet or "", kind=SourceKind.UNATTRIBUTED)
+            source = Source(name=document.meta.outlet or "", kind=_UNATTRIBUTED)
         time = _time(view, frame, times)  # the clause's first time, else the sentence's
+        # What every claim of the frame shares, computed once per frame, not once per claim.
+        shared = _Shared(
+            polarity=_DENIED if frame.negated else _AFFIRMED,
+            cues=tuple(frame.hedges) + ((frame.negated,) if frame.negated else ()),
+            source=source,
+            evidence=evidence,
+            time=time,
+        )
+        frame_suppliers = _ids(frame.suppliers)
+        recipients = _ids(frame.recipients)
         claims: list[Claim] = []
         items = _distinct(frame.items)
         for item in items:
             suppliers = (
-                _ids([item.origin])
-                if frame.item_suppliers and item.origin
-                else _ids(frame.suppliers)
+                _ids([item.origin]) if frame.item_suppliers and item.origin else frame_suppliers
             )
             quantities = _quantities(item)
-            if frame.negated and all(q is not None and q.value == 1 for q in quantities):
+            if frame.negated and _all_single(quantities):
                 quantities = [None]  # "not sent a single bullet", "not one rifle": none at all
             if frame.money is not None and item is items[0]:
                 quantities.append(frame.money)
+            goods = self.goods.item(item)
             for supplier_id in suppliers:
-                for recipient_id in _ids(frame.recipients):
+                for recipient_id in recipients:
                     if supplier_id == recipient_id or self._domestic(supplier_id, recipient_id):
                         continue
-                    claims += [
-                        Claim(
-                            doc_id=document.id,
-                            supplier=_actor(supplier_id, parties),
-                            recipient=_actor(recipient_id, parties),
-                            item=Item(
-                                category=item.category, designation=item.designation, term=item.text
-                            ),
-                            quantity=quantity,
-                            polarity=Polarity.DENIED if frame.negated else Polarity.AFFIRMED,
-                            modality=_modality(frame, quantity),
-                            stage=frame.stage,
-                            source=source,
-                            evidence=evidence,
-                            rule_id=frame.rule_id,
-                            time=time,
-                            cues=tuple(frame.hedges) + ((frame.negated,) if frame.negated else ()),
-                            lexicon_versions=self.versions,
+                    for quantity in quantities:
+                        claims.append(
+                            self._claim(
+                                document,
+                                frame,
+                                parties,
+                                (supplier_id, recipient_id),
+                                goods,
+                                quantity,
+                                shared,
+                            )
                         )
-                        for quantity in quantities
-                    ]
         return claims
+
+    def _claim(
+        self,
+        document: Document,
+        frame: Frame,
+        parties: PartyKinds,
+        pair: tuple[str, str],
+        goods: Item,
+        quantity: Quantity | None,
+        shared: _Shared,
+    ) -> Claim:
+        return Claim(
+            doc_id=document.id,
+            supplier=_actor(pair[0], parties),
+            recipient=_actor(pair[1], parties),
+            item=goods,
+            quantity=quantity,
+            polarity=shared.polarity,
+            modality=_modality(frame, quantity),
+            stage=frame.stage,
+            source=shared.source,
+            evidence=shared.evidence,
+            rule_id=frame.rule_id,
+            time=shared.time,
+            cues=shared.cues,
+            lexicon_versions=self.versions,
+        )
 
     def _domestic(self, first: str, second: str) -> bool:
         """A company and its own state ("the Pentagon awarded Lockheed Martin a contract"):
         procurement at home, not a transfer between parties."""
         for company, other in ((first, second), (second, first)):
             actor = self.lexicons.actors.get(company)
-            if actor is not None and actor.kind is ActorKind.COMPANY and actor.state == other:
+            if actor is not None and actor.kind is _COMPANY and actor.state == other:
                 return True
         return False
 
@@ -152,8 +180,78 @@ class Extractor:
                 for part in ref.actor_id.split("+")
             ]
             name = " and ".join(dict.fromkeys(names)) or denier_name(frame.denier, "")
-            return Source(name=name, kind=SourceKind.GOVERNMENT)
-        return view.source or Source(name="", kind=SourceKind.UNATTRIBUTED)
+            return Source(name=name, kind=_GOVERNMENT)
+        return view.source or _NO_SOURCE
+
+
+# Enum members read once at import: a member read in compiled code is a class attribute look-up
+# through the enum's metaclass (about 900 instructions), and these are read per claim.
+_AFFIRMED = Polarity.AFFIRMED
+_DENIED = Polarity.DENIED
+_HEDGED = Modality.HEDGED
+_ASSERTED = Modality.ASSERTED
+_COMPANY = ActorKind.COMPANY
+_STATE = ActorKind.STATE
+_GOVERNMENT = SourceKind.GOVERNMENT
+_PERSON = SourceKind.PERSON
+_UNATTRIBUTED = SourceKind.UNATTRIBUTED
+
+
+class _Shared:
+    """What the claims of one frame share (see Extractor._frame_claims)."""
+
+    __slots__ = ("cues", "evidence", "polarity", "source", "time")
+
+    def __init__(
+        self,
+        *,
+        polarity: Polarity,
+        cues: tuple[str, ...],
+        source: Source,
+        evidence: Span,
+        time: TimeRef | None,
+    ) -> None:
+        self.polarity = polarity
+        self.cues = cues
+        self.source = source
+        self.evidence = evidence
+        self.time = time
+
+
+# The source of a sentence no one is said to speak in: immutable, so built once.
+_NO_SOURCE = Source(name="", kind=_UNATTRIBUTED)
+
+
+class Goods:
+    """The domain Item of each item read, built once per extractor and shared by the claims
+    that name it (it is immutable): a frozen dataclass's __init__ is interpreted, and most
+    items of the claims repeat terms already seen."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str | None, str], Item] = {}
+
+    def item(self, ref: ItemRef) -> Item:
+        key = (ref.category, ref.designation, ref.text)
+        found = self.items.get(key)
+        if found is None:
+            if len(self.items) >= _MAX_GOODS:
+                self.items.clear()  # a bound for a long-running extractor
+            found = Item(category=ref.category, designation=ref.designation, term=ref.text)
+            self.items[key] = found
+        return found
+
+
+_MAX_GOODS = 4096
+
+
+def _all_single(quantities: list[Quantity | None]) -> bool:
+    """Whether every quantity is one (all(...) as a loop: compiled without a generator)."""
+    for quantity in quantities:  # noqa: SIM110
+        if quantity is None or quantity.value != 1:
+            return False
+    return True
 
 
 # ", officials say, and Turkey is reported to ...": a speech tag set off by commas in mid-sentence
@@ -177,7 +275,7 @@ def _actor(actor_id: str, parties: PartyKinds) -> Actor:
     known = parties.lexicons.actors.get(actor_id)
     if known is not None:
         return known
-    kind = parties.kind(actor_id) or ActorKind.STATE
+    kind = parties.kind(actor_id) or _STATE
     return Actor(id=actor_id, name=actor_id, kind=kind)
 
 
@@ -207,7 +305,7 @@ def _speaker_is_denier(text: str, view: SentenceView, deniers: Sequence[ActorRef
     """Whether every denier mention lies inside the speaker's own phrase, as the body in his
     role: then the named person denies, not the body he speaks for."""
     source = view.source
-    if source is None or source.kind is not SourceKind.PERSON or not source.role or not deniers:
+    if source is None or source.kind is not _PERSON or not source.role or not deniers:
         return False
     name = text.find(source.name, view.start, view.end)
     if name < 0:
@@ -239,13 +337,12 @@ def _fold_unquantified(claims: list[Claim], back: BackReferences) -> list[Claim]
     for claim in claims:
         if claim.quantity is not None and claim.quantity.unit != "percent":
             counted.setdefault(_flow(claim), set()).add(claim.evidence.start)
-    return [
-        c
-        for c in claims
-        if c.quantity is not None
-        or _flow(c) not in counted
-        or not (c.evidence.start in counted[_flow(c)] or back.refers_back(c))
-    ]
+    kept: list[Claim] = []
+    for claim in claims:
+        starts = counted.get(_flow(claim)) if claim.quantity is None else None
+        if starts is None or not (claim.evidence.start in starts or back.refers_back(claim)):
+            kept.append(claim)
+    return kept
 
 
 def _fold_hypernyms(
@@ -260,7 +357,11 @@ def _fold_hypernyms(
         for key in (_counted_flow(claim), _parties(claim)):
             if key is not None:
                 specific.setdefault(key, set()).add(claim.item.category)
-    return [c for c in claims if not _gives_way(c, specific, parents, back)]
+    kept: list[Claim] = []
+    for claim in claims:
+        if not _gives_way(claim, specific, parents, back):
+            kept.append(claim)
+    return kept
 
 
 def _gives_way(
@@ -276,9 +377,17 @@ def _gives_way(
     if key is None and claim.quantity is not None:
         return False
     peers = specific[key] if key is not None else specific[_parties(claim)]
-    if not any(_below(other, claim.item.category, parents) for other in peers):
+    if not _any_below(peers, claim.item.category, parents):
         return False
     return key is not None or back.refers_back(claim)
+
+
+def _any_below(peers: set[str], ancestor: str, parents: Mapping[str, str | None]) -> bool:
+    # A loop, not any(...): mypyc compiles it without a generator object.
+    for other in peers:  # noqa: SIM110
+        if _below(other, ancestor, parents):
+            return True
+    return False
 
 
 def _parties(claim: Claim) -> tuple[object, ...]:
@@ -430,7 +539,7 @@ def _quantities(item: ItemRef) -> list[Quantity | None]:
 
 def _modality(frame: Frame, quantity: Quantity | None) -> Modality:
     estimated = quantity is not None and "estimat" in quantity.text.lower()
-    return Modality.HEDGED if frame.hedges or estimated else Modality.ASSERTED
+    return _HEDGED if frame.hedges or estimated else _ASSERTED
 
 
 def _claim_order(claim: Claim) -> tuple[object, ...]:

@@ -112,7 +112,7 @@ class AmountReader:
             re.IGNORECASE,
         )
         scale_words = rf"(?:\s+(?:{_alternation(scales)})\b)*"
-        self._scale_initials = frozenset(scale[:1].lower() for scale in scales)
+        self._scale_words = tuple(scale.lower() for scale in scales)
         # "between 4 million and 6 million", "between 4 and 6 million", "2,000 to 2,500".
         self._range = re.compile(
             rf"\b(?:between\s+(?P<low>{_NUMERAL})(?P<lscale>{scale_words})\s+and\s+"
@@ -165,7 +165,7 @@ class AmountReader:
 
     def find(self, text: str, folded: str, start: int, end: int) -> list[Amount]:
         """Every amount in text[start:end], ranges and vague amounts included."""
-        anchors = self._document(text, folded).anchors(start, end)
+        anchors = self._document(text, folded).anchors(self._digit, start, end)
         found: list[Amount] = []
         covered = start
         for position, kind in sorted(anchors):
@@ -208,7 +208,8 @@ class AmountReader:
     def _may_range(self, text: str, position: int, end: int) -> bool:
         """Whether _range may match at a digit: its low number ends where the run of digits,
         commas and points does (a character of the run cannot follow it), and then come "to",
-        a dash, or spaces and a scale word (lower-cased first letter; not ASCII: may)."""
+        a dash, or spaces and a scale word (see _may_scale). After "to" or a dash, spaces
+        aside, comes the high number's first digit."""
         at = position
         while at < end and (text[at].isdecimal() or text[at] == "," or text[at] == "."):
             at += 1
@@ -218,9 +219,24 @@ class AmountReader:
         if at >= end:
             return False
         char = text[at]
-        if char in _RANGE_MARKS:
+        if char in _RANGE_MARKS and _digit_after_mark(text, at, end):
             return True
-        return at > run and (not char.isascii() or char.lower() in self._scale_initials)
+        return at > run and self._may_scale(text, at)
+
+    def _may_scale(self, text: str, at: int) -> bool:
+        """Whether a scale word may start at `at`: one of them, lower-cased, is there (text
+        that is not ASCII always may: case-insensitive matching pairs "ſ" with "s"). The first
+        letter decides for most places; a slice only where a scale word starts with it."""
+        initial = text[at]
+        if not initial.isascii():
+            return True
+        initial = initial.lower()
+        for scale in self._scale_words:
+            if scale.startswith(initial):
+                piece = text[at : at + len(scale)]
+                if not piece.isascii() or piece.lower() == scale:
+                    return True
+        return False
 
     def _may_follow_symbol(self, text: str, position: int, start: int) -> bool:
         """Whether _sym_before may match right before `position`: a symbol ends there, or one
@@ -238,16 +254,22 @@ class AmountReader:
         ends with starts; the leftmost of those that matches is what the search finds."""
         if not self._ascii_qualifiers:
             return self._qual_before.search(text, window, head)
-        tail = text[window:head].rstrip()
-        lowered = prefilter_text(tail)
+        # The document's prefilter_text, read up to the window's end without its spaces (as
+        # rstrip): no slice and no lower-casing per window. Its ASCII letters are those of the
+        # window lower-cased on its own (only a sigma's case depends on what surrounds it).
+        lowered = self._lowered_document(text)
         if lowered is None:
             return self._qual_before.search(text, window, head)
-        if not lowered.endswith(self._qualifier_ends):
+        stop = head
+        while stop > window and text[stop - 1].isspace():
+            stop -= 1
+        if not lowered.endswith(self._qualifier_ends, window, stop):
             return None  # one call over the tuple first: most windows end with none
+        tail = lowered[window:stop]  # one slice: endswith without bounds compiles natively
         starts: list[int] = []
         for qualifier in self._qualifier_ends:
-            if lowered.endswith(qualifier):
-                starts.append(window + len(tail) - len(qualifier))
+            if tail.endswith(qualifier):
+                starts.append(stop - len(qualifier))
         for at in sorted(starts):
             match = self._qual_before.match(text, at, head)
             if match is not None:
@@ -569,33 +591,62 @@ class _Starts:
 
 
 class _Document:
-    """Where amounts can start in a whole document: the digit anchors and the number words,
-    found in one pass each instead of one per sentence (a digit anchor's look-behind reads the
-    text before a sentence too, so the anchors of a sentence are the document's that lie in
-    it), and the document's prefilter_text for the literal tests."""
+    """Where amounts can start in a whole document: the number words, found in one pass instead
+    of one per sentence, the digit anchors of an ASCII document by str.find (see
+    _ascii_digit_anchors; None: each sentence asks the digit pattern), and the document's
+    prefilter_text for the literal tests."""
 
     __slots__ = ("digits", "lowered", "text", "words")
 
     def __init__(self, reader: AmountReader, text: str, folded: str) -> None:
         self.text = text
         self.lowered = prefilter_text(text)
-        self.digits = [match.start() for match in reader._digit.finditer(text)]
+        self.digits = _ascii_digit_anchors(text) if text.isascii() else None
         # (start, end, kind) of each number word: Automaton.hits keeps a hit of a range when
         # it starts and ends in it.
         self.words = [(hit.start, hit.end, hit.kind) for hit in reader._words.hits(text, folded)]
 
-    def anchors(self, start: int, end: int) -> list[tuple[int, str]]:
-        """The anchors of text[start:end], digits first, as the per-sentence passes gave."""
+    def anchors(self, digit: re.Pattern[str], start: int, end: int) -> list[tuple[int, str]]:
+        """The anchors of text[start:end], digits first, as the per-sentence passes gave. A
+        digit anchor's look-behind reads the text before `start` too, so the pattern finds in
+        a sentence the document's anchors that lie in it."""
         found: list[tuple[int, str]] = []
         digits = self.digits
-        at = bisect.bisect_left(digits, start)
-        while at < len(digits) and digits[at] < end:
-            found.append((digits[at], "digit"))
-            at += 1
+        if digits is None:
+            for match in digit.finditer(self.text, start, end):
+                found.append((match.start(), "digit"))
+        else:
+            at = bisect.bisect_left(digits, start)
+            while at < len(digits) and digits[at] < end:
+                found.append((digits[at], "digit"))
+                at += 1
         for first, last, kind in self.words:
             if first >= start and last <= end:
                 found.append((first, kind))
         return found
+
+
+_ASCII_DIGITS = "0123456789"
+
+
+def _ascii_digit_anchors(text: str) -> list[int]:
+    """Where AmountReader._digit matches in ASCII text, in order: a digit whose character before
+    is no word character (ASCII: a letter, digit or "_") nor ".", ",", "/", "-". One str.find
+    loop per digit (memchr speed) instead of the regex engine testing every character."""
+    found: list[int] = []
+    for digit in _ASCII_DIGITS:
+        at = text.find(digit)
+        while at >= 0:
+            if at == 0 or _opens_number(text[at - 1]):
+                found.append(at)
+            at = text.find(digit, at + 1)
+    found.sort()
+    return found
+
+
+def _opens_number(before: str) -> bool:
+    """Whether a digit after the ASCII character `before` starts a number (see _digit)."""
+    return not (before.isalnum() or before in "_.,/-")
 
 
 class _NumberParts:
@@ -630,6 +681,19 @@ def _may_be_calibre(text: str, position: int, end: int) -> bool:
     if at < end and text[at].isspace():
         at += 1
     return at < end and text[at] in _CALIBRE_MARKS
+
+
+def _digit_after_mark(text: str, at: int, end: int) -> bool:
+    r"""Whether "to" (any case) or a dash at `at` is followed, spaces aside, by a digit before
+    `end`: the high number of a range in figures (\s*(?:to|-|–)\s*\d)."""
+    if text[at] == "t" or text[at] == "T":
+        at += 1
+        if at >= end or (text[at] != "o" and text[at] != "O"):
+            return False
+    at += 1
+    while at < end and text[at].isspace():
+        at += 1
+    return at < end and text[at].isdecimal()
 
 
 _CALIBRE_MARKS = frozenset("xX×")
