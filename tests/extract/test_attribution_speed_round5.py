@@ -36,7 +36,9 @@ from armsledger.extract.speakers import (
     _WORD,
     DETERMINER_FIRST_WORDS,
     DETERMINER_INITIALS,
+    SpeakerNamer,
     _without_determiners,
+    may_hold_name_word,
     word_runs,
 )
 from armsledger.lexicon import Lexicons
@@ -147,3 +149,24 @@ def test_hints_are_the_replace(lexicons: Lexicons) -> None:
     # The fields _hints gives: a field added to PartyHints must be added there too.
     given_fields = {"text", "makers", "need", "homes", "bodies", "not_names"}
     assert {field.name for field in dataclasses.fields(PartyHints)} == given_fields
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_media_prefilter_never_hides_a_match(lexicons: Lexicons, data: st.DataObject) -> None:
+    namer = SpeakerNamer(lexicons)
+    assert namer.media_need_capital  # every media name of the lexicon holds a capital
+    names = st.sampled_from(lexicons.grammar.words("media_names"))
+    text = data.draw(_ANY_TEXT | names | names.map(str.lower) | st.from_regex(namer._media_names))
+    if namer._media_names.search(text):
+        assert namer._may_name_media(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_name_word_prefilter_never_hides_a_name(lexicons: Lexicons, data: st.DataObject) -> None:
+    namer = SpeakerNamer(lexicons)
+    words = word_runs(data.draw(_ANY_TEXT | _WORDS.map(str.lower)))
+    # No actor words: the most names _person can find.
+    if namer._person(words, set()):
+        assert may_hold_name_word(words)

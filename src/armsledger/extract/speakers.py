@@ -76,6 +76,9 @@ class SpeakerNamer:
         self.government = {w.lower() for w in grammar.words("government_heads")}
         self.organizations = {w.lower() for w in grammar.words("organization_heads")}
         media_names = boundary_alternation(grammar.words("media_names"))
+        # Whether every media name holds a capital, so that a phrase without one (str.islower)
+        # cannot match them (the pattern is case-sensitive): a prefilter for speed only.
+        self.media_need_capital = all(_has_capital(name) for name in grammar.words("media_names"))
         self._media_names = re.compile(rf"{media_names}\b", re.DOTALL)
         self.org_name_words = set(grammar.words("organization_name_words"))
         self.publication_words = set(grammar.words("publication_name_words"))
@@ -106,17 +109,22 @@ class SpeakerNamer:
         if not words:
             return None
         state = _state_named_in(view, phrase)
-        if self._media_names.search(phrase):
+        if self._may_name_media(phrase) and self._media_names.search(phrase):
             return Source(name=phrase, kind=SourceKind.MEDIA, state=state)
         common = _sentence_case(core)
-        # The actor words matter only to a name, so they are gathered only where one may be.
-        person = "" if common else self._person(words, _actor_words(view))
+        # The actor words matter only to a name, so they are gathered only where one may be: a
+        # name word is capitalised.
+        may_name = not common and may_hold_name_word(words)
+        person = self._person(words, _actor_words(view)) if may_name else ""
         lowered = [w.lower().strip(".,") for w in words]
         if person:
             found = self._as_person(phrase, words, lowered, person, state, earlier)
             if found is not None:
                 return found
         return self._by_head(phrase, lowered, state, view, core, common)
+
+    def _may_name_media(self, phrase: str) -> bool:
+        return not self.media_need_capital or not phrase.islower()
 
     def _as_person(
         self,
@@ -363,6 +371,22 @@ def word_runs(core: str) -> list[str]:
     # Typed: findall's list is of Any, whose methods compile to generic calls.
     words: list[str] = _WORD.findall(core)
     return words
+
+
+def _has_capital(text: str) -> bool:
+    for character in text:  # noqa: SIM110 (compiled: a loop, no generator)
+        if character.isupper():
+            return True
+    return False
+
+
+def may_hold_name_word(words: list[str]) -> bool:
+    """Whether SpeakerNamer._person may find a name: a name word is capitalised once its
+    possessive and the characters _person strips are gone (a prefilter for speed only)."""
+    for word in words:  # noqa: SIM110 (compiled: a loop, no generator)
+        if word.lstrip(".,’'")[:1].isupper():
+            return True
+    return False
 
 
 def _before_dash(word: str) -> str:
