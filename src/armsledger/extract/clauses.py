@@ -7,7 +7,6 @@ relative; a semicolon that only separates items of one list does not end it.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from armsledger.extract.model import SentenceView
@@ -49,7 +48,12 @@ def clauses(view: SentenceView, text: str) -> list[tuple[int, int]]:
     if dateline:
         breaks.append(dateline.end())
     bounds = [view.start, *sorted(set(breaks)), view.end]
-    return _join_list_items(view, [(a, b) for a, b in itertools.pairwise(bounds) if b > a])
+    # Index pairs, not itertools.pairwise: compiled, a loop over a list needs no iterator object.
+    spans: list[tuple[int, int]] = []
+    for index in range(1, len(bounds)):
+        if bounds[index] > bounds[index - 1]:
+            spans.append((bounds[index - 1], bounds[index]))
+    return _join_list_items(view, spans)
 
 
 def may_own_clause(text: str, start: int, end: int) -> bool:

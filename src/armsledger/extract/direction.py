@@ -90,6 +90,14 @@ _VAGUE_COUNT = re.compile(
 )
 
 
+def _conditional_opener(head: str) -> bool:
+    """_CONDITIONAL_OPENER.match(head), run only where `head` opens with "if" or "unless"
+    (both literals of the pattern's only place): two string tests instead of a regex call."""
+    if not (head.startswith("if") or head.startswith("unless")):
+        return False
+    return _CONDITIONAL_OPENER.match(head) is not None
+
+
 def _absorbs(gap: str) -> bool:
     return bool(_ABSORBING_GAP.match(gap) or _SHARE_OF.fullmatch(gap))
 
@@ -174,6 +182,9 @@ _PUT_ON_HOLD = re.compile(
     r"\b(?:put|puts|putting|placed|places|kept|keeps)\s+(?:[\w-]+\s+){1,10}?on\s+(?:hold|ice)\b",
     re.IGNORECASE,
 )
+# Literals that every match of _PUT_ON_HOLD contains, one of each tuple, lower-cased.
+PUT_WORDS = ("put", "place", "kept", "keep")
+HOLD_WORDS = ("hold", "ice")
 # Words before an item that make it the target or the user of the goods, not the goods.
 _TARGET = re.compile(
     r"\b(?:against|intercept(?:s|ed|ing)?|to\s+(?:counter|down|destroy|defeat)|"
@@ -294,10 +305,10 @@ class DirectionGrammar(ModalityReader):
     def _clause_frames(
         self, view: SentenceView, clause: tuple[int, int], earlier: list[Frame]
     ) -> list[Frame]:
-        if self._unreal(view, clause):
-            return []
+        # The owning triggers first (no side effects): a clause without any makes no frame, so
+        # whether it is unreal need not be asked (a quarter of the clauses).
         triggers = self._owning_triggers(view, clause)
-        if not triggers:
+        if not triggers or self._unreal(view, clause):
             return []
         owned = self._ownership(view, clause, triggers)
         frames: list[Frame] = []
@@ -524,9 +535,9 @@ class DirectionGrammar(ModalityReader):
         supplies lethal aid, ...", "warned China against sending weapons"."""
         if self.question:
             return True
-        if _CONDITIONAL_OPENER.match(self.text[clause[0] : clause[0] + 8].lower()):
+        if _conditional_opener(self.text[clause[0] : clause[0] + 8].lower()):
             return True
-        held = self.text.find(" on ", clause[0], clause[1]) >= 0
+        held = self.text.find(" on ", clause[0], clause[1]) >= 0 and self._may_hold(clause)
         if held and _PUT_ON_HOLD.search(self.text, clause[0], clause[1]):
             return True  # "Berlin put deliveries of Eurofighters to Saudi Arabia on hold"
         for t in view.triggers:
@@ -537,6 +548,14 @@ class DirectionGrammar(ModalityReader):
             if opens and _NOT_ASSERTED.search(self.text, low, t.start):
                 return True
         return False
+
+    def _may_hold(self, clause: tuple[int, int]) -> bool:
+        """Whether _PUT_ON_HOLD may match in the clause: each match holds one literal of both
+        tuples (a prefilter for speed only, as NOT_ASSERTED_WORDS)."""
+        start, end = clause
+        return may_contain(self.lowered, PUT_WORDS, start, end) and may_contain(
+            self.lowered, HOLD_WORDS, start, end
+        )
 
     def _owning_triggers(self, view: SentenceView, clause: tuple[int, int]) -> list[TriggerRef]:
         """Triggers of the clause, less a noun right after a verb or payment marker, which

@@ -209,6 +209,55 @@ class _Reading:
         self.roles: set[str] | None = None  # None until asked
 
 
+class _Around:
+    """The readings around one trigger that the role rules share, each made when first asked
+    (None until then)."""
+
+    __slots__ = ("_by", "_from", "_subject", "_to", "clause", "reader", "trigger", "view")
+
+    def __init__(
+        self, reader: RoleReader, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> None:
+        self.reader = reader
+        self.view = view
+        self.clause = clause
+        self.trigger = trigger
+        self._to: list[ActorRef] | None = None
+        self._from: list[ActorRef] | None = None
+        self._by: list[ActorRef] | None = None
+        self._subject: list[ActorRef] | None = None
+
+    def after_to(self) -> list[ActorRef]:
+        if self._to is None:
+            self._to = self._after({"recipient_markers"})
+        return self._to
+
+    def after_from(self) -> list[ActorRef]:
+        if self._from is None:
+            self._from = self._after({"supplier_markers"})
+        return self._from
+
+    def after_by(self) -> list[ActorRef]:
+        if self._by is None:
+            self._by = self._after({"agent_markers"})
+        return self._by
+
+    def subject(self) -> list[ActorRef]:
+        if self._subject is None:
+            self._subject = self.reader._subject(self.view, self.clause, self.trigger)
+        return self._subject
+
+    def _after(self, roles: set[str]) -> list[ActorRef]:
+        return self.reader._after(self.view, self.trigger.end, self.clause[1], roles)
+
+
+def _first_origin(items: list[ItemRef]) -> ActorRef | None:
+    for item in items:
+        if item.origin:
+            return item.origin
+    return None
+
+
 class RoleReader:
     """The role rules; DirectionGrammar builds frames on top of them."""
 
@@ -237,37 +286,35 @@ class RoleReader:
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]
     ) -> tuple[list[ActorRef], list[ActorRef]]:
         pattern = trigger.pattern
-        origin = next((item.origin for item in items if item.origin), None)
-        after_to = self._after(view, trigger.end, clause[1], {"recipient_markers"})
-        after_from = self._after(view, trigger.end, clause[1], {"supplier_markers"})
-        after_by = self._after(view, trigger.end, clause[1], {"agent_markers"})
-        subject = self._subject(view, clause, trigger)
+        origin = _first_origin(items)
+        # Each reading is made when a rule first needs it (most rules stop at the first found):
+        # the readings only fill caches, so asking fewer, or later, changes no answer.
+        near = _Around(self, view, clause, trigger)
         if pattern in ("give", "pay"):
-            return self._give(
-                view, clause, trigger, subject, after_to, after_from, after_by, origin
-            )
+            return self._give(near, origin)
         if pattern == "get":
             if trigger.passive:
-                return first_found(after_from, optional(origin)), after_by
+                return first_found(near.after_from(), optional(origin)), near.after_by()
             # "asked Germany for Taurus missiles", "signed a deal with Russia for Su-57s"
-            asked = self._double_object(view, trigger, clause)
-            supplied_by = self._supplied_by(view, trigger)
-            members = self._members_of_sources(view, trigger, clause)
-            return first_found(after_from, asked, optional(origin), supplied_by, members), subject
+            suppliers = near.after_from() or self._double_object(view, trigger, clause)
+            suppliers = suppliers or optional(origin) or self._supplied_by(view, trigger)
+            suppliers = suppliers or self._members_of_sources(view, trigger, clause)
+            return suppliers, near.subject()
         if pattern == "carry":
             # "Iranian couriers carrying cash": a carrier that is a party sends what it carries;
             # one that seizes or finds the goods ("the army seized a truck carrying shells")
             # is no party to their flow.
-            carrier = subject if not trigger.passive and not self._seized(view, trigger) else []
-            return first_found(after_from, optional(origin), carrier), after_to or self._for(
-                view, trigger, clause
-            )
+            suppliers = near.after_from() or optional(origin)
+            if not suppliers and not trigger.passive and not self._seized(view, trigger):
+                suppliers = near.subject()
+            return suppliers, near.after_to() or self._for(view, trigger, clause)
         if pattern == "arrive":
-            arrival = self._after(view, trigger.end, clause[1], {"arrival_markers"})
-            return first_found(after_from, optional(origin)), first_found(
-                after_to, arrival, self._double_object(view, trigger, clause)
+            recipients = near.after_to() or self._after(
+                view, trigger.end, clause[1], {"arrival_markers"}
             )
-        return self._nominal(view, clause, trigger, subject, after_to, after_from, after_by, origin)
+            recipients = recipients or self._double_object(view, trigger, clause)
+            return first_found(near.after_from(), optional(origin)), recipients
+        return self._nominal(near, origin)
 
     def _members_of_sources(
         self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
@@ -313,28 +360,19 @@ class RoleReader:
         )
 
     def _give(
-        self,
-        view: SentenceView,
-        clause: tuple[int, int],
-        trigger: TriggerRef,
-        subject: list[ActorRef],
-        after_to: list[ActorRef],
-        after_from: list[ActorRef],
-        after_by: list[ActorRef],
-        origin: ActorRef | None,
+        self, near: _Around, origin: ActorRef | None
     ) -> tuple[list[ActorRef], list[ActorRef]]:
+        view, clause, trigger = near.view, near.clause, near.trigger
         if trigger.passive:
-            suppliers = first_found(after_by, after_from, optional(origin))
-            return suppliers, first_found(after_to, subject, self._for(view, trigger, clause))
-        recipients = first_found(
-            after_to,
-            self._double_object(view, trigger, clause),
-            self._for(view, trigger, clause),
-            self._share_of(view, trigger, clause),
-        )
+            suppliers = near.after_by() or near.after_from() or optional(origin)
+            recipients = near.after_to() or near.subject()
+            return suppliers, recipients or self._for(view, trigger, clause)
+        recipients = near.after_to() or self._double_object(view, trigger, clause)
+        recipients = recipients or self._for(view, trigger, clause)
+        recipients = recipients or self._share_of(view, trigger, clause)
         if recipients and origin is not None and origin in recipients:
             origin = None  # "69% of Azerbaijan's arms imports": the importer, not the origin
-        return first_found(subject, after_from, optional(origin)), recipients
+        return near.subject() or near.after_from() or optional(origin), recipients
 
     def _share_of(
         self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
@@ -348,53 +386,49 @@ class RoleReader:
         return []
 
     def _nominal(
-        self,
-        view: SentenceView,
-        clause: tuple[int, int],
-        trigger: TriggerRef,
-        subject: list[ActorRef],
-        after_to: list[ActorRef],
-        after_from: list[ActorRef],
-        after_by: list[ActorRef],
-        origin: ActorRef | None,
+        self, near: _Around, origin: ActorRef | None
     ) -> tuple[list[ActorRef], list[ActorRef]]:
+        view, clause, trigger = near.view, near.clause, near.trigger
         pattern = trigger.pattern
         before = self._modifier_before(view, clause, trigger)
         if pattern == "noun_give":
-            recipients = first_found(after_to, self._for(view, trigger, clause))
-            suppliers = first_found(before, after_from, after_by, optional(origin))
-            if (
-                not suppliers
-                and subject
-                and recipients
-                and (subject[0].actor_id != recipients[0].actor_id)
-                and not self._against(subject[-1], trigger)
-            ):
-                # "The US approved the sale of F-16s to Turkey", "Netherlands completes F-16
-                # deliveries": the subject of the verb governing the noun is the supplier; not
-                # when the noun is the reason for what the subject does ("EU sanctions firms
-                # over missile transfers to Russia").
-                suppliers = subject
+            recipients = near.after_to() or self._for(view, trigger, clause)
+            suppliers = before or near.after_from() or near.after_by() or optional(origin)
+            if not suppliers and recipients:
+                subject = near.subject()
+                if (
+                    subject
+                    and (subject[0].actor_id != recipients[0].actor_id)
+                    and not self._against(subject[-1], trigger)
+                ):
+                    # "The US approved the sale of F-16s to Turkey", "Netherlands completes
+                    # F-16 deliveries": the subject of the verb governing the noun is the
+                    # supplier; not when the noun is the reason for what the subject does ("EU
+                    # sanctions firms over missile transfers to Russia").
+                    suppliers = subject
             return suppliers, recipients
         if pattern == "noun_get":
-            # "signed a $3.5 billion deal with the United States for 31 drones"
-            partner = self._after(view, trigger.end, clause[1], {"prepositions"})
-            # The trigger may end in "with" itself ("deal with") or be followed by it.
-            with_partner = (
-                partner
-                if self.text[trigger.end : trigger.end + 6].strip().startswith("with")
-                or trigger.text.lower().endswith(" with")
-                else []
-            )
-            return first_found(after_from, with_partner, optional(origin)), first_found(
-                before, subject
-            )
+            return self._noun_get(near, origin), before or near.subject()
         if pattern == "agent_give":
-            return first_found(subject, self._after_copula(view, trigger, clause)), first_found(
-                before, after_to, self._for(view, trigger, clause)
-            )
+            suppliers = near.subject() or self._after_copula(view, trigger, clause)
+            recipients = before or near.after_to() or self._for(view, trigger, clause)
+            return suppliers, recipients
         members = self._after_copula(view, trigger, clause)
-        return first_found(before, after_from, optional(origin)), first_found(members, subject)
+        suppliers = before or near.after_from() or optional(origin)
+        return suppliers, members or near.subject()
+
+    def _noun_get(self, near: _Around, origin: ActorRef | None) -> list[ActorRef]:
+        """ "signed a $3.5 billion deal with the United States for 31 drones": the partner."""
+        trigger = near.trigger
+        found = near.after_from()
+        if found:
+            return found
+        # The trigger may end in "with" itself ("deal with") or be followed by it.
+        if self.text[trigger.end : trigger.end + 6].strip().startswith(
+            "with"
+        ) or trigger.text.lower().endswith(" with"):
+            found = self._after(near.view, trigger.end, near.clause[1], {"prepositions"})
+        return found or optional(origin)
 
     def _preceded_by(self, position: int, floor: int) -> set[str]:
         """The markers right before a place, determiners skipped; cached per sentence."""
