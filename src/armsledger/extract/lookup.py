@@ -463,12 +463,12 @@ class MarkerIndex:
         # before the same actors): answers are kept for the sentence.
         self._answers: dict[int, frozenset[str]] = {}
 
-    def ending_at(self, position: int) -> set[str]:
-        """A new set each time: callers may change what they get."""
+    def ending_at(self, position: int) -> frozenset[str]:
+        """The kept answer itself (frozen: no caller can change it), not a copy per call."""
         answer = self._answers.get(position)
         if answer is None:
             answer = self._answers[position] = self._look_up(position)
-        return set(answer)
+        return answer
 
     def _look_up(self, position: int) -> frozenset[str]:
         words = _WORDS_BEFORE.findall(self.folded[max(self.floor, position - 30) : position])
