@@ -220,7 +220,13 @@ def test_heads_are_the_set_expression(lowered: list[str]) -> None:
 @given(_ANY_TEXT)
 def test_sentence_case_is_the_expression(core: str) -> None:
     words = core.split()
-    expected = len(words) > 1 and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+    first = words[0].strip(".,’'") if words else ""
+    acronym = len(first) > 1 and first.isupper()  # "SIPRI data" names who holds the data
+    expected = (
+        len(words) > 1
+        and not acronym
+        and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+    )
     assert _sentence_case(core) == expected
 
 

@@ -1,4 +1,5 @@
-"""The domain types every layer speaks: plain, frozen, typed, standard library only.
+"""The domain types every layer speaks: plain, frozen (to the type checker), typed, standard
+library only.
 
 Offsets count characters in `Document.text` exactly as it was read (for HTML, the stored
 extracted text), so `document.text[span.start:span.end] == span.text` always holds.
@@ -10,7 +11,26 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+_Value = TypeVar("_Value")
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+
+    @dataclass_transform(frozen_default=True, kw_only_default=True)
+    def value_class(cls: type[_Value]) -> type[_Value]:
+        """A frozen, keyword-only dataclass to the type checker."""
+
+else:
+
+    def value_class(cls):
+        """The values the extractor builds by the thousand (claims, spans, quantities, sources):
+        frozen and keyword-only to the type checker, which rejects any assignment to a field,
+        but built without the frozen dataclass's per-field object.__setattr__ at run time (its
+        __init__ costs three times a plain one: about 3.5% of an extraction). Equality and
+        the hash are those of a frozen dataclass."""
+        return dataclass(slots=True, kw_only=True, unsafe_hash=True)(cls)
 
 
 class Polarity(StrEnum):
@@ -60,7 +80,7 @@ class MentionKind(StrEnum):
     TRIGGER = "trigger"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value_class
 class Span:
     """A stretch of a document's text. Invariant: text == document.text[start:end]."""
 
@@ -115,7 +135,7 @@ class Mention:
     rule_id: str
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value_class
 class Actor:
     """Canonical id: ISO 3166-1 alpha-3 for a state, a canonical name otherwise."""
 
@@ -125,14 +145,14 @@ class Actor:
     state: str | None = None  # the state an organ, group or company belongs to
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value_class
 class Item:
     category: str  # a category of the evaluation taxonomy, e.g. "artillery_ammunition"
     designation: str | None = None  # "KN-23", "Shahed-136"
     term: str = ""  # the words as written
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value_class
 class Quantity:
     value: float | None  # as stated in the text
     low: float | None  # bound implied by "at least", "more than"
@@ -142,7 +162,7 @@ class Quantity:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value_class
 class Source:
     """Who makes a claim, as written, with what the text says about them."""
 
@@ -154,14 +174,14 @@ class Source:
     outlet: str | None = None  # the publication the document comes from
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value_class
 class TimeRef:
     text: str
     start: date | None = None  # normalised against the document date where known
     end: date | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@value_class
 class Claim:
     """One statement in one document that something went from a supplier to a recipient."""
 
