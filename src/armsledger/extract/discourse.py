@@ -686,13 +686,7 @@ def denial_frames(views: list[SentenceView], text: str) -> None:
         if not deniers:
             continue
         denied_ids = {part for ref in deniers for part in ref.actor_id.split("+")}
-        # "The Belarusian ministry rejects the accusations": one party denies what it is
-        # accused of doing, the transfers it supplies, before any it only receives.
-        targets = (
-            _recent_frames(views, position, denied_ids, _DENIAL_REACH, supplier=True)
-            if len(denied_ids) == 1
-            else []
-        ) or _recent_frames(views, position, denied_ids, _DENIAL_REACH)
+        targets = _recent_frames(views, position, denied_ids, _DENIAL_REACH)
         named = [item for item in view.items if not item.blocked]
         if named and (targets or len(denied_ids) > 1):
             # "both countries denied any missile transfer", "Moscow and Pyongyang have denied
@@ -762,11 +756,9 @@ def _recent_frames(
     *,
     both: bool = False,
     every: bool = False,
-    supplier: bool = False,
 ) -> list[Frame]:
     """The frames of the nearest sentence before `position` that involve `ids` (all of them
-    when `both`, as supplier when `supplier`); with `every`, those of all sentences within
-    reach."""
+    when `both`); with `every`, those of all sentences within reach."""
     found: list[Frame] = []
     for earlier in range(position - 1, max(-1, position - reach - 1), -1):
         found += [
@@ -775,7 +767,6 @@ def _recent_frames(
             if not f.negated
             and not f.rule_id.startswith("counterflow")
             and _involves(f, ids, both=both)
-            and (not supplier or _supplies(f, ids))
         ]
         if found and not every:
             return found
@@ -814,13 +805,6 @@ def _denied_items(main: Frame, named: list[ItemRef]) -> list[ItemRef]:
         arms = [item for item in main.items if item.category not in _NOT_ARMS]
         return arms or named
     return named
-
-
-def _supplies(frame: Frame, ids: set[str]) -> bool:
-    for actor in frame.suppliers:  # noqa: SIM110 (compiled: a loop, no generator)
-        if actor.actor_id in ids:
-            return True
-    return False
 
 
 def _involves(frame: Frame, ids: set[str], *, both: bool) -> bool:
