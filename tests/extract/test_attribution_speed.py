@@ -43,6 +43,7 @@ from armsledger.extract.speakers import (
     _DETERMINERS,
     _PARTICLES,
     _PLACE_PREPOSITIONS,
+    DATA_WORDS,
     DETERMINER_FIRST_WORDS,
     SpeakerNamer,
     _actor_words,
@@ -221,7 +222,8 @@ def test_heads_are_the_set_expression(lowered: list[str]) -> None:
 def test_sentence_case_is_the_expression(core: str) -> None:
     words = core.split()
     first = words[0].strip(".,’'") if words else ""
-    acronym = len(first) > 1 and first.isupper()  # "SIPRI data" names who holds the data
+    # "SIPRI data" names who holds the data ("The PL variant" is no one).
+    acronym = len(first) > 1 and first.isupper() and words[-1].lower() in DATA_WORDS
     expected = (
         len(words) > 1
         and not acronym

@@ -438,6 +438,10 @@ _QUANTIFIERS = frozenset(
 )
 
 
+# What an organisation's figures are called: "SIPRI data", "the SIPRI database".
+DATA_WORDS = frozenset({"data", "database", "figures", "statistics", "estimates", "records"})
+
+
 def _sentence_case(core: str) -> bool:
     """ "Satellite imagery and flight data": only the sentence's first word is capitalised, so
     the phrase is a common noun (evidence, not a named speaker)."""
@@ -445,7 +449,7 @@ def _sentence_case(core: str) -> bool:
     if len(words) < 2:
         return False
     first = words[0].strip(".,’'")
-    if len(first) > 1 and first.isupper():
+    if len(first) > 1 and first.isupper() and words[-1].lower() in DATA_WORDS:
         return False  # "SIPRI data": an acronym names who holds the data
     for word in words[1:]:  # noqa: SIM110 (compiled: a loop, no generator)
         if word[:1].isupper() or word[:1].isdigit():
