@@ -23,3 +23,35 @@ def check_prefilter_passes_matches(
         assert may_contain(prefilter_text(window), words, 0, len(window))
 
     check()
+
+
+# Pieces of sentences around "X said it ...": speech verbs, pronouns, names and separators, for
+# the Hypothesis tests of the speaker-pronoun prefilters (reading slice, rounds 4 and 5).
+SAYS_PIECES = [
+    "said",
+    "says",
+    "say",
+    "sayso",
+    "unsaid",
+    "told",
+    "told them",
+    "added",
+    "insisted",
+    "insists",
+    "denies",
+    "denied",
+    "maintains",
+    "maintained",
+    "acknowledged",
+    "that",
+    "it",
+    "they",
+    "its",
+    "their",
+    "the",
+    "Russia",
+    " ",
+    ",",
+    "x",
+    "_",
+]

@@ -7,6 +7,7 @@ import bisect
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from tests.extract.prefilters import SAYS_PIECES
 
 from armsledger.extract.actors import (
     _DATELINE,
@@ -24,33 +25,9 @@ from armsledger.extract.model import SentenceView
 from armsledger.extract.organisations import _COMPANY_BACKREF, _COMPANY_BACKREF_WORDS
 from armsledger.lexicon import load_lexicons
 
-_SAYS_PIECES = [
-    "said",
-    "says",
-    "say",
-    "unsaid",
-    "told",
-    "told them",
-    "insisted",
-    "denies",
-    "denied",
-    "maintains",
-    "that",
-    "it",
-    "they",
-    "its",
-    "their",
-    "the",
-    "Russia",
-    " ",
-    ",",
-    "x",
-    "_",
-]
-
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_SAYS_PIECES), max_size=20), st.integers(0, 6), st.integers(0, 6))
+@given(st.lists(st.sampled_from(SAYS_PIECES), max_size=20), st.integers(0, 6), st.integers(0, 6))
 @example(["unsaid", " ", "it"], 0, 0)
 @example(["x", "said", " ", "it"], 1, 0)
 def test_says_it_search_may_start_at_the_first_verb(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from tests.extract.prefilters import SAYS_PIECES
 
 from armsledger.extract.actors import _PLURAL_DEMONYM, plural_demonym
 from armsledger.extract.analysis import _SAYS_IT, says_it_matches
@@ -28,38 +29,9 @@ from armsledger.lexicon import Lexicons, load_lexicons
 
 _DEV = Path(__file__).parent.parent / "data" / "dev" / "articles"
 
-_SAYS_PIECES = [
-    "said",
-    "says",
-    "say",
-    "sayso",
-    "unsaid",
-    "told",
-    "told them",
-    "added",
-    "insisted",
-    "insists",
-    "denies",
-    "denied",
-    "maintains",
-    "maintained",
-    "acknowledged",
-    "that",
-    "it",
-    "they",
-    "its",
-    "their",
-    "the",
-    "Russia",
-    " ",
-    ",",
-    "x",
-    "_",
-]
-
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_SAYS_PIECES), max_size=24), st.integers(0, 6), st.integers(0, 6))
+@given(st.lists(st.sampled_from(SAYS_PIECES), max_size=24), st.integers(0, 6), st.integers(0, 6))
 @example(["said", " ", "said", " ", "it"], 0, 0)
 @example(["x", "said", " ", "it", " ", "says", " ", "they"], 1, 0)
 @example(["says", " ", "it", " ", "said", " ", "it"], 0, 1)
