@@ -90,7 +90,9 @@ class ModalityReader(RoleReader):
     def _negation(self, view: SentenceView, trigger: TriggerRef) -> Hit | None:
         """ "has not supplied", "shipped no arms", "denied sending"; not "not yet received"
         (still to come) nor "did not deny that" (a negated denial affirms)."""
-        cues = [c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)]
+        cues = _outermost(
+            [c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)]
+        )
         pending = [c for c in cues if getattr(c.payload, "kind", "") == "pending"]
         found: Hit | None = None
         negations = [c for c in cues if getattr(c.payload, "kind", "") == "negation"]
@@ -139,3 +141,17 @@ class ModalityReader(RoleReader):
             if a.end <= cue.start and not a.is_modifier and not self._in_phrase(view, a)
         ]
         return self._coordinated(view, before[0], cue.start) if before else []
+
+
+def _outermost(cues: list[Hit]) -> list[Hit]:
+    """The cues that lie inside no longer one: "dismisses" inside "dismisses suggestions that"
+    is one denial, not two (two denials of one transfer cancel out)."""
+    kept: list[Hit] = []
+    for cue in cues:
+        inside = False
+        for other in cues:
+            if other is not cue and other.start <= cue.start and cue.end <= other.end:
+                inside = inside or (other.end - other.start) > (cue.end - cue.start)
+        if not inside:
+            kept.append(cue)
+    return kept
