@@ -263,6 +263,8 @@ class _PartyWalk:
         hints, makers, last = self.hints, self.hints.makers, self.last_complete
         if _unknown_subject(view, frame, hints) or _seized_goods(view, frame, self.previous, hints):
             return
+        if not frame.recipients and _world_share(frame, view, hints.text):
+            return
         if frame.recipients and makers:
             _fill_from_maker(frame, makers, self.named)
         if frame.suppliers or frame.recipients:
@@ -295,6 +297,24 @@ def _seized_goods(
         return False
     for trigger in previous.triggers:  # noqa: SIM110 (compiled: a loop, no generator)
         if trigger.trigger.id in SEIZING:
+            return True
+    return False
+
+
+# "accounted for 11% of global arms exports", "a third of the world's arms sales": a share
+# of the whole market, sold to no one recipient.
+_WORLD_SHARE = re.compile(
+    r"\s*(?:of|in)\s+(?:(?:the\s+)?(?:global|world(?:wide)?|international|total)\b|the\s+world'?s\b)"
+)
+
+
+def _world_share(frame: Frame, view: SentenceView, text: str) -> bool:
+    """Whether the frame's amount is a supplier's share of the world market (no recipient)."""
+    trigger = frame.trigger
+    if trigger is None or trigger.trigger.id != "account_for":
+        return False
+    for amount in view.amounts:
+        if trigger.end <= amount.start and _WORLD_SHARE.match(text, amount.end, view.end):
             return True
     return False
 
