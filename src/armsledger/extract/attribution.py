@@ -318,7 +318,10 @@ class Attributor:
             return kind == "denial" and bool(_DENIAL_VERB.match(cue.text))
         if cue.kind != "speech" or kind == "impersonal":
             return False
-        if kind == "tag" and not _TAG_END.match(self.text, cue.end, view.end):
+        # A tag reports before "that" or as a tag; "found evidence that" holds its "that".
+        if kind == "tag" and not (
+            cue.text.endswith("that") or _TAG_END.match(self.text, cue.end, view.end)
+        ):
             return False
         estimate = cue.text.lower() in ("estimated", "assessed", "valued")
         if estimate and _NOT_SPEECH_AFTER.match(self.text, cue.end):

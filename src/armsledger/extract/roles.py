@@ -184,6 +184,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 ACCORDING_WORDS = ("according",)
 MADE_BY_WORDS = ("by",)
 # The roles that put an actor inside a prepositional phrase, so it is no subject.
+# How far a carrier's origin may stand from the verb: "from the UAE to eastern Chad carried".
+_CARRIER_GAP = 40
 _PHRASE_ROLES = frozenset(
     {
         "prepositions",
@@ -304,7 +306,8 @@ class RoleReader:
             # "Iranian couriers carrying cash": a carrier that is a party sends what it carries;
             # one that seizes or finds the goods ("the army seized a truck carrying shells")
             # is no party to their flow.
-            suppliers = near.after_from() or optional(origin)
+            suppliers = near.after_from() or self._carrier_origin(view, clause, trigger)
+            suppliers = suppliers or optional(origin)
             if not suppliers and not trigger.passive and not self._seized(view, trigger):
                 suppliers = near.subject()
             return suppliers, near.after_to() or self._for(view, trigger, clause)
@@ -315,6 +318,27 @@ class RoleReader:
             recipients = recipients or self._double_object(view, trigger, clause)
             return first_found(near.after_from(), optional(origin)), recipients
         return self._nominal(near, origin)
+
+    def _carrier_origin(
+        self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef
+    ) -> list[ActorRef]:
+        """ "Cargo flights from the UAE to eastern Chad carried weapons", "a truck from Iran
+        carrying shells": where the carrier comes from sends what it carries (a seizer of the
+        truck does not)."""
+        if self.text.find("from", clause[0], trigger.start) < 0:
+            return []  # a prefilter for speed only
+        for actor in view.actors:
+            if (
+                not clause[0] <= actor.start < trigger.start
+                or actor.end + _CARRIER_GAP < trigger.start
+            ):
+                continue
+            between = self.text[actor.end : trigger.start]
+            if "," in between or any(actor.end <= t.start < trigger.start for t in view.triggers):
+                continue
+            if "supplier_markers" in self._preceded_by(actor.start, view.start):
+                return self._coordinated(view, actor, trigger.start)
+        return []
 
     def _members_of_sources(
         self, view: SentenceView, trigger: TriggerRef, clause: tuple[int, int]
