@@ -158,6 +158,8 @@ _MADE_BY = re.compile(
 # Between the goods and the subject of a relative clause: "that"/"which" or nothing.
 _RELATIVE_OPENING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:the\s+)?", re.IGNORECASE)
 # Between that subject and its verb: auxiliaries and adverbs only.
+# The last word before a place: "government" of "The government in Port Sudan".
+_LAST_WORD = re.compile(r"[\w-]+(?=\s*$)")
 _RELATIVE_VERB_GAP = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|also|already|previously|recently|"
     r"reportedly|(?:has|have|had)\s+been|\w+ly))*\s+",
@@ -277,6 +279,7 @@ class RoleReader:
         # Goods named since then in a sentence without a transfer, for "sold them to X".
         self.mentioned_items: list[ItemRef] = []
         self.standing = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
+        self.seated_bodies = frozenset(w.lower() for w in lexicons.grammar.words("seated_bodies"))
         self.possessor_heads = frozenset(
             w.lower() for w in lexicons.grammar.words("possessor_heads")
         )
@@ -625,10 +628,24 @@ class RoleReader:
                 continue
             if actor.possessive and actor.role != "organ" and not self._acting_body(actor, trigger):
                 continue
-            if self._in_phrase(view, actor, start):
+            if self._in_phrase(view, actor, start) and not self._seated_body(actor, trigger):
                 continue
             return self._coordinated(view, actor, trigger.start)
         return []
+
+    def _seated_body(self, actor: ActorRef, trigger: TriggerRef) -> bool:
+        """ "The government in Port Sudan has bought", "authorities in Tehran have sent": a state
+        body named by its seat, right before the verb, acts for the state."""
+        if actor.role not in ("capitals", "names") or trigger.passive:
+            return False
+        if trigger.pattern not in ("give", "get") or actor.start < 4:
+            return False
+        if not self.text.endswith(" in ", 0, actor.start):
+            return False
+        if not _RELATIVE_VERB_GAP.fullmatch(self.text, actor.end, trigger.start):
+            return False
+        head = _LAST_WORD.search(self.text, max(0, actor.start - 40), actor.start - 4)
+        return head is not None and head.group(0).lower() in self.seated_bodies
 
     def _acting_body(self, actor: ActorRef, trigger: TriggerRef) -> bool:
         """ "Burkina Faso's military government has acquired", "Myanmar's air force took
