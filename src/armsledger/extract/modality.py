@@ -27,6 +27,10 @@ _NEGATED_PERMISSION = re.compile(
 )
 
 
+# "to have" right before the verb: the transfer is done ("is likely to have sent").
+_PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:\w+ly\s+)?(?:been\s+)?$")
+
+
 class ModalityReader(RoleReader):
     """Cue rules over a sentence, sharing the role rules (a denial's subject is a role)."""
 
@@ -37,6 +41,8 @@ class ModalityReader(RoleReader):
             if cue.kind == "stage" and before and near and isinstance(cue.payload, Cue):
                 if self._speech_between(view, cue.end, trigger.start):
                     continue  # "a diplomat, who asked not to be named, said Iran had shipped"
+                if _PERFECT_INFINITIVE.search(self.text, cue.start, trigger.start):
+                    break  # "is expected to have delivered": a past transfer, hedged
                 return Stage(cue.payload.kind)
         if trigger.trigger.stage is Stage.DELIVERED and self._pending(view, clause, trigger):
             # "has not yet received the F-16s the Netherlands pledged": still to come, so
@@ -91,7 +97,7 @@ class ModalityReader(RoleReader):
         """ "has not supplied", "shipped no arms", "denied sending"; not "not yet received"
         (still to come) nor "did not deny that" (a negated denial affirms)."""
         cues = _outermost(
-            [c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)]
+            [c for c in view.cues if c.kind == "denial" and isinstance(c.payload, Cue)], self.text
         )
         pending = [c for c in cues if getattr(c.payload, "kind", "") == "pending"]
         found: Hit | None = None
@@ -143,15 +149,34 @@ class ModalityReader(RoleReader):
         return self._coordinated(view, before[0], cue.start) if before else []
 
 
-def _outermost(cues: list[Hit]) -> list[Hit]:
-    """The cues that lie inside no longer one: "dismisses" inside "dismisses suggestions that"
-    is one denial, not two (two denials of one transfer cancel out)."""
+def _outermost(cues: list[Hit], text: str) -> list[Hit]:
+    """The cues that lie inside no longer one and do not run on from the one before: "dismisses"
+    inside "dismisses suggestions that", "baseless" of 'dismissed as "baseless"' are one denial
+    with it, not two (two denials of one transfer cancel out)."""
     kept: list[Hit] = []
     for cue in cues:
         inside = False
         for other in cues:
             if other is not cue and other.start <= cue.start and cue.end <= other.end:
                 inside = inside or (other.end - other.start) > (cue.end - cue.start)
-        if not inside:
-            kept.append(cue)
+        if inside:
+            continue
+        if kept and _runs_on(kept[-1], cue, text):
+            continue
+        kept.append(cue)
     return kept
+
+
+def _runs_on(before: Hit, cue: Hit, text: str) -> bool:
+    """Whether two denial cues make one phrase: 'dismissed as "baseless"' (not "not deny")."""
+    if _cue_kind(before) != "denial" or _cue_kind(cue) != "denial" or before.end > cue.start:
+        return False
+    return not text[before.end : cue.start].strip(_QUOTES)
+
+
+def _cue_kind(cue: Hit) -> str:
+    return cue.payload.kind if isinstance(cue.payload, Cue) else ""
+
+
+# What may stand between two cues of one denial: 'dismissed as "baseless"'.
+_QUOTES = " \"“”‘’'"
