@@ -577,6 +577,7 @@ def _fill_from_partner(
             and a.actor_id not in frame.bystanders
             and not (a.actor_id in hints.bodies and a.text in speaker)
             and not _place(a, hints.text)
+            and not _party_elsewhere(view, frame, a)
         ]
         partner_id = others[0].actor_id if len(others) == 1 else None
     # "Both Russia and China have supplied": a co-supplier is no partner.
@@ -584,6 +585,18 @@ def _fill_from_partner(
     if partner_id is None or partner_id in inside:
         return
     _complete(frame, partner_id, known.start, "partner")
+
+
+def _party_elsewhere(view: SentenceView, frame: Frame, actor: ActorRef) -> bool:
+    """ "New Delhi agreed to sell launchers, and Paris delivered radars", "Poland ordered APCs,
+    while Turkey delivered rockets to Azerbaijan": a party of a transfer in another clause is
+    no partner of this one (a co-supplier, or a party of a different deal)."""
+    for other in view.frames:
+        if other.clause == frame.clause:
+            continue  # "accounted for $412 million of Myanmar's imports": one transfer
+        if actor in other.suppliers or actor in other.recipients:
+            return True
+    return False
 
 
 def _complete(frame: Frame, actor_id: str, at: int, how: str) -> None:

@@ -158,6 +158,14 @@ _MADE_BY = re.compile(
 # Between the goods and the subject of a relative clause: "that"/"which" or nothing.
 _RELATIVE_OPENING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:the\s+)?", re.IGNORECASE)
 # Between that subject and its verb: auxiliaries and adverbs only.
+# Words that are prepositions and also open a clause: "after Russia failed to deliver".
+_SUBORDINATOR = re.compile(r"\b(?:after|before|since|until|as)\s+(?:the\s+)?$", re.IGNORECASE)
+# Between such a subject and its verb: auxiliaries, adverbs, "failed to", "began".
+_SUBJECT_GAP = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|did|does|do|not|also|already|"
+    r"(?:failed|began|started|continued|stopped|refused|agreed|decided|promised)(?:\s+to)?|"
+    r"\w+ly))*\s+"
+)
 # The last word before a place: "government" of "The government in Port Sudan".
 _LAST_WORD = re.compile(r"[\w-]+(?=\s*$)")
 _RELATIVE_VERB_GAP = re.compile(
@@ -628,10 +636,24 @@ class RoleReader:
                 continue
             if actor.possessive and actor.role != "organ" and not self._acting_body(actor, trigger):
                 continue
-            if self._in_phrase(view, actor, start) and not self._seated_body(actor, trigger):
+            if (
+                self._in_phrase(view, actor, start)
+                and not self._seated_body(actor, trigger)
+                and not self._clause_subject(actor, trigger)
+            ):
                 continue
             return self._coordinated(view, actor, trigger.start)
         return []
+
+    def _clause_subject(self, actor: ActorRef, trigger: TriggerRef) -> bool:
+        """ "after Russia failed to deliver weapons", "since Iran began sending drones": after a
+        word that also opens a clause, an actor right before the verb is its subject."""
+        if trigger.passive or actor.start < 6 or trigger.pattern not in ("give", "get"):
+            return False
+        before = _SUBORDINATOR.search(self.text, max(0, actor.start - 8), actor.start)
+        return before is not None and bool(
+            _SUBJECT_GAP.fullmatch(self.text, actor.end, trigger.start)
+        )
 
     def _seated_body(self, actor: ActorRef, trigger: TriggerRef) -> bool:
         """ "The government in Port Sudan has bought", "authorities in Tehran have sent": a state
