@@ -271,12 +271,20 @@ class SpeakerNamer:
         )
 
     def _head_after(self, lowered: list[str], last_name: str) -> bool:
-        """ "a Daily NK source": the capitalised words modify an unnamed source."""
+        """ "a Daily NK source": the capitalised words modify an unnamed source (or name a
+        body: "the Hajun monitoring project")."""
         last = last_name.lower()
         if last not in lowered:
             return False
         following = lowered.index(last) + 1
-        return following < len(lowered) and lowered[following] in self.source_heads
+        if following >= len(lowered):
+            return False
+        head = lowered[following]
+        # "the Hajun monitoring project": a head after one "-ing" word ("Smith, a researcher"
+        # and "Smith, senior researcher" are people).
+        if head.endswith("ing") and following + 1 < len(lowered):
+            head = lowered[following + 1]
+        return head in self.source_heads
 
     def channel(self, after: str, direct: bool) -> str | None:
         """The medium: "told the Interfax news agency" (direct), "on Telegram", "according to"."""
