@@ -19,7 +19,7 @@ from armsledger.extract.lookup import Hit, MarkerIndex, may_contain
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
-from armsledger.extract.roles import SEIZING, first_found, may_open, optional
+from armsledger.extract.roles import SEIZING, first_found, first_opening, may_open, optional
 from armsledger.extract.structure import MarkerWords
 from armsledger.lexicon import Lexicons
 
@@ -177,6 +177,15 @@ NOT_ASSERTED_WORDS = (
     "whether", "not", "oppos", "where", "how", "when", "whom", "restriction", "curb", "limit",
     "embargo", "moratorium",
 )  # fmt: skip
+# What every match of _NOT_ASSERTED opens with, lower-cased, after a word boundary ("not",
+# "now" and "north" open with "no"): it cannot match from an earlier place.
+NOT_ASSERTED_STARTS = (
+    "against", "refus", "declin", "reluctan", "froz", "freez", "halt", "suspend", "ban", "block",
+    "paus", "cancel", "revok", "scrapp", "put", "placed", "call", "withh", "veto", "turn", "bar",
+    "prohibit", "stop", "prevent", "no", "whether", "oppos", "say", "know", "disclose", "reveal",
+    "confirm", "tell", "determine", "establish", "unclear", "clear", "restriction", "curb",
+    "limit", "embargo", "moratorium",
+)  # fmt: skip
 # A halt that wraps the transfer noun: "put deliveries of X to Y on hold".
 _PUT_ON_HOLD = re.compile(
     r"\b(?:put|puts|putting|placed|places|kept|keeps)\s+(?:[\w-]+\s+){1,10}?on\s+(?:hold|ice)\b",
@@ -275,9 +284,10 @@ class DirectionGrammar(ModalityReader):
     def __init__(self, lexicons: Lexicons, text: str) -> None:
         super().__init__(lexicons, text)
         # Per sentence (set by frames): whether it asks a question, and the spans of its actors
-        # and items, last first, which _without_actors cuts out of gaps.
+        # and items, last first, which _without_actors cuts out of gaps (None until it first
+        # asks: few sentences need them, and the grammar moves no actor or item).
         self.question = False
-        self.spans: list[tuple[int, int]] = []
+        self.spans: list[tuple[int, int]] | None = None
         # The latest transfers of the document with both ends named, newest last.
         self.recent_frames: list[Frame] = []
 
@@ -289,8 +299,7 @@ class DirectionGrammar(ModalityReader):
         self._preceded_cache = {}
         self._readings = {}
         self.question = self.text[view.start : view.end].rstrip(' ”"’').endswith("?")
-        spans = [(a.start, a.end) for a in view.actors] + [(i.start, i.end) for i in view.items]
-        self.spans = sorted(spans, reverse=True)
+        self.spans = None
         frames: list[Frame] = []
         for clause in clauses(view, self.text):
             frames += self._clause_frames(view, clause, frames)
@@ -330,7 +339,7 @@ class DirectionGrammar(ModalityReader):
             if not items:
                 continue
             items = [self._referent(item) for item in items]
-            if _PART_OF_THEM.search(self.text, max(clause[0], trigger.start - 40), trigger.start):
+            if self._part_of_them(clause, trigger):
                 items = [_uncounted(item) for item in items]
             frame = self._frame(view, clause, trigger, items)
             if self._statistic(frame, clause):
@@ -341,6 +350,13 @@ class DirectionGrammar(ModalityReader):
                 frames.append(self._reverse(frame, counter))
         self._value_of_deal(view, clause, frames)
         return frames
+
+    def _part_of_them(self, clause: tuple[int, int], trigger: TriggerRef) -> bool:
+        """_PART_OF_THEM before the trigger; only where its window holds "of" (one in eight)."""
+        low = max(clause[0], trigger.start - 40)
+        return may_contain(self.lowered, OF_WORDS, low, trigger.start) and bool(
+            _PART_OF_THEM.search(self.text, low, trigger.start)
+        )
 
     def _value_of_deal(
         self, view: SentenceView, clause: tuple[int, int], frames: list[Frame]
@@ -545,9 +561,16 @@ class DirectionGrammar(ModalityReader):
                 continue
             low = max(clause[0], t.start - 60)
             opens = may_open(self.text, self.lowered, NOT_ASSERTED_WORDS, low, t.start)
-            if opens and _NOT_ASSERTED.search(self.text, low, t.start):
+            if opens and self._not_asserted(low, t.start):
                 return True
         return False
+
+    def _not_asserted(self, start: int, end: int) -> bool:
+        """_NOT_ASSERTED.search(text, start, end), tried only from the first place where one
+        of the words that open its matches opens a word: the pattern, lazy and anchored at the
+        end, costs most at the places before (a search finds a match iff one starts there)."""
+        first = first_opening(self.text, self.lowered, NOT_ASSERTED_STARTS, start, end)
+        return first >= 0 and _NOT_ASSERTED.search(self.text, first, end) is not None
 
     def _may_hold(self, clause: tuple[int, int]) -> bool:
         """Whether _PUT_ON_HOLD may match in the clause: each match holds one literal of both
@@ -595,6 +618,8 @@ class DirectionGrammar(ModalityReader):
     def _without_actors(self, view: SentenceView, start: int, end: int) -> str:
         """The words between two points, an actor in between reading as one space."""
         gap = self.text[start:end]
+        if self.spans is None:
+            self.spans = _spans(view)
         for first, last in self.spans:
             if start <= first and last <= end:
                 gap = gap[: first - start] + gap[last - start :]
@@ -852,9 +877,7 @@ class DirectionGrammar(ModalityReader):
             self.text, window, item.start
         ):
             return "target"
-        if item.category == "personnel" and _FROM_PEOPLE.search(
-            self.text, max(0, item.start - 40), item.start
-        ):
+        if item.category == "personnel" and self._from_people(item):
             return "target"  # "bought grenades from Peruvian soldiers": the sellers, not goods
         if not has_goods:
             return ""
@@ -865,6 +888,13 @@ class DirectionGrammar(ModalityReader):
             return "purpose"
         gap = self.text[previous.end : item.start] if previous is not None else None
         return "purpose" if gap is not None and _FOR_AFTER_GOODS.fullmatch(gap) else ""
+
+    def _from_people(self, item: ItemRef) -> bool:
+        text, low, end = self.text, max(0, item.start - 40), item.start
+        # The pattern (case-sensitive) needs "from" or "by": a prefilter for speed only.
+        if text.find("from", low, end) < 0 and text.find("by", low, end) < 0:
+            return False
+        return _FROM_PEOPLE.search(text, low, end) is not None
 
     def _owner_of(
         self, view: SentenceView, item: ItemRef, owners: Sequence[Owner], main: TriggerRef
@@ -1060,6 +1090,8 @@ _PART_OF_THEM = re.compile(
     r"(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# A literal in every match of _PART_OF_THEM, lower-cased (a prefilter, as NOT_ASSERTED_WORDS).
+OF_WORDS = ("of",)
 # "$1.75 billion (from Moscow) for its drones": what the sum paid for belongs to who took it.
 _FOR_OWN_GOODS = re.compile(
     r"(?:\s+from\s+[^,;$€£]{1,40}?)?\s+for\s+(?:its|their)\s", re.IGNORECASE
@@ -1071,6 +1103,12 @@ def _from_origin(supplier: ActorRef, items: list[ItemRef]) -> bool:
         if item.origin is supplier:
             return True
     return False
+
+
+def _spans(view: SentenceView) -> list[tuple[int, int]]:
+    """The spans of the sentence's actors and items, last first."""
+    spans = [(a.start, a.end) for a in view.actors] + [(i.start, i.end) for i in view.items]
+    return sorted(spans, reverse=True)
 
 
 def _start_of(owner: Owner) -> int:

@@ -188,6 +188,12 @@ _CAUSE_GAP = re.compile(
     r"criticiz(?:es|ed|ing)|protest(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
+# A literal that every match of _CAUSE_GAP contains, lower-cased, after a word boundary or a
+# space (a prefilter, as direction.NOT_ASSERTED_WORDS).
+CAUSE_WORDS = (
+    "over", "amid", "against", "about", "despite", "because", "response", "for", "sanction",
+    "punish", "condemn", "critici", "protest",
+)  # fmt: skip
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 # Literals that every match of _ACCORDING, _MADE_BY contains, lower-cased: the window is tested
 # for them before the pattern, which is tried at every position (a prefilter, see may_contain).
@@ -384,6 +390,9 @@ class RoleReader:
         return self._reason_before(subject.end, trigger)
 
     def _reason_before(self, start: int, trigger: TriggerRef) -> bool:
+        # The window runs from the clause's start: the literals first (a prefilter for speed).
+        if not may_open(self.text, self.lowered, CAUSE_WORDS, start, trigger.start):
+            return False
         return bool(_CAUSE_GAP.search(self.text, start, trigger.start))
 
     def _seized(self, view: SentenceView, trigger: TriggerRef) -> bool:
@@ -822,6 +831,27 @@ def may_open(text: str, lowered: str | None, words: tuple[str, ...], start: int,
     return False
 
 
+def first_opening(
+    text: str, lowered: str | None, words: tuple[str, ...], start: int, end: int
+) -> int:
+    """Where the first occurrence in lowered[start:end] of one of `words` that opens a word (as
+    may_open counts them) begins, or -1; `start` when there is no lowered text. A pattern whose
+    every match opens with one of `words` after a word boundary cannot match before it."""
+    if lowered is None:
+        return start
+    first = -1
+    for word in words:
+        # Once one is found, only a place before it counts: the search stops there.
+        stop = end if first < 0 else min(end, first - 1 + len(word))
+        at = lowered.find(word, start, stop)
+        while at >= 0:
+            if at == 0 or not _is_word_char(text[at - 1]):
+                first = at
+                break
+            at = lowered.find(word, at + 1, stop)
+    return first
+
+
 def _is_word_char(char: str) -> bool:
     """What the regex `\\w` (and so `\\b`) takes for a word character in a str pattern."""
     return char.isalnum() or char == "_"
@@ -845,6 +875,34 @@ def _without_determiner_tail(head: str, lowered: str | None = None) -> str:
     given, is prefilter_text(head.rstrip()), cut from the document's."""
     if lowered is None:
         lowered = prefilter_text(head.rstrip())
-    if lowered is not None and not lowered.endswith(_DETERMINER_WORDS):
+    if lowered is None:
+        return _DETERMINER_TAIL.sub("", head)
+    if not lowered.endswith(_DETERMINER_WORDS):
         return head
-    return _DETERMINER_TAIL.sub("", head)
+    return head[: _determiner_tail_start(head, lowered)]
+
+
+def _determiner_tail_start(head: str, lowered: str) -> int:
+    """Where the determiners, each followed by spaces, that end `head` begin (where the
+    _DETERMINER_TAIL.sub above cuts), read backwards: no determiner ends with another after a
+    word boundary, so the run is read one way only (the pattern is tried at every position)."""
+    start = len(head)
+    while True:
+        end = len(head[:start].rstrip())  # `\s+`: str.isspace is the pattern's `\s`
+        if end == start:
+            return start
+        size = _determiner_ending(head, lowered, end)
+        if size == 0:
+            return start
+        start = end - size
+
+
+def _determiner_ending(head: str, lowered: str, end: int) -> int:
+    """The length of the determiner that ends at `end` after a word boundary, or 0."""
+    for word in _DETERMINER_WORDS:
+        begin = end - len(word)
+        if begin < 0 or not lowered.startswith(word, begin, end):
+            continue
+        if begin == 0 or not _is_word_char(head[begin - 1]):
+            return len(word)
+    return 0

@@ -41,9 +41,10 @@ _MADE_IN_AFTER = re.compile(
 _OF_ORIGIN_BEFORE = re.compile(r"\s+of\s+(?:apparent\s+|likely\s+|probable\s+)?")
 _ORIGIN_NOUN_AFTER = re.compile(r"\s+(?:origin|make|manufacture|design|production)\b")
 # A cheap test of the whole sentence before the origin phrases are looked for item by item.
+# The most frequent first ("from"): has_origin_word stops at the first found.
 _ORIGIN_WORD_LIST = (
-    "made", "built", "manufactured", "produced", "assembled", "designed", "origin",
-    "manufacture", "make", "design", "production", "from",
+    "from", "made", "production", "built", "manufactured", "produced", "origin", "assembled",
+    "designed", "make", "design", "manufacture",
 )  # fmt: skip
 _ORIGIN_WORD = re.compile(r"\b(?:" + "|".join(_ORIGIN_WORD_LIST) + r")\b")
 _ORIGIN_GAP = re.compile(r"^(?:['’]s?)?(?:-\w+)?(?:\s+[\w-]+){0,3}\s+$")
@@ -212,6 +213,8 @@ class Structure:
         self.text = text
         self.blocking = lexicons.blocking_heads
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
+        # The blocking modifiers the document holds, lower-cased (None until first asked).
+        self._named_modifiers: tuple[str, ...] | None = None
 
     def prepare(self, view: SentenceView) -> None:
         self._join_ranges(view)
@@ -268,7 +271,20 @@ class Structure:
         """ "a think tank", "a fish tank": the word before makes the noun something else."""
         if not self.lexicons.blocking_modifiers:
             return
+        if not self._may_name_modifier(view):
+            view.items = list(view.items)  # a new list, as the filter below makes
+            return
         view.items = [item for item in view.items if not self._modified(view, item)]
+
+    def _may_name_modifier(self, view: SentenceView) -> bool:
+        """Whether the sentence, lower-cased, holds a blocking modifier: a word _modified finds
+        lies in it (ASCII letters, lower-cased one for one), so without one no item is modified
+        and the word before each need not be read (most documents name none)."""
+        if self._named_modifiers is None:
+            self._named_modifiers = _held(self.text.lower(), self.lexicons.blocking_modifiers)
+        if not self._named_modifiers:
+            return False
+        return _held(self.text[view.start : view.end].lower(), self._named_modifiers) != ()
 
     def _modified(self, view: SentenceView, item: ItemRef) -> bool:
         word = word_before(self.text, max(view.start, item.start - 30), item.start)
@@ -628,6 +644,15 @@ def _last_before(actors: list[ActorRef], position: int) -> ActorRef | None:
         if actor.end <= position:
             found = actor
     return found
+
+
+def _held(text: str, words: frozenset[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The words that occur in `text`, in sorted order."""
+    held: list[str] = []
+    for word in sorted(words):
+        if word in text:
+            held.append(word)
+    return tuple(held)
 
 
 def _word_before_start(text: str, low: int, end: int) -> int:
