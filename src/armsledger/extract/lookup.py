@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import ahocorasick
 
-from armsledger.lexicon import ActorTerm, Cue, ItemTerm, Lexicons, Trigger
+from armsledger.lexicon import ActorTerm, AmountWords, Cue, ItemTerm, Lexicons, Trigger
 
 Payload = ActorTerm | ItemTerm | Trigger | Cue | str
 # Typographic quotes and hyphens folded to their plain forms (one character for one).
@@ -329,8 +329,8 @@ def _span_key(hit: Hit) -> int:
     return (hit.start << 32) + hit.start - hit.end
 
 
-# The groups of `document_automaton`: one scan of a document serves all three.
-CONTENT, CUES, MARKERS = 0, 1, 2
+# The groups of `document_automaton`: one scan of a document serves all four.
+CONTENT, CUES, MARKERS, NUMBERS = 0, 1, 2, 3
 # The kind of the hits of the organisation finder's marker words (organisations.yaml), which the
 # document automaton adds to its CONTENT group: every place where one is written, in its exact
 # case, whole word or not, in the order of an automaton of those words alone. The finder reads
@@ -340,10 +340,33 @@ ORGANISATION_MARKER = "organisation_marker"
 
 
 def document_automaton(lexicons: Lexicons) -> Automaton:
-    """Content words (with the organisation markers), cues and scanned markers in one automaton
-    (groups CONTENT, CUES, MARKERS)."""
+    """Content words (with the organisation markers), cues, scanned markers and the number words
+    where amounts start in one automaton (groups CONTENT, CUES, MARKERS, NUMBERS)."""
     content = _content_entries(lexicons) + _organisation_entries(lexicons.organisations)
-    return Automaton(content, _cue_entries(lexicons), _marker_entries(lexicons))
+    return Automaton(
+        content,
+        _cue_entries(lexicons),
+        _marker_entries(lexicons),
+        amount_anchor_entries(lexicons.amounts),
+    )
+
+
+# Scales written as letters after a number ("$5bn", "500m"): no anchor, no scale word.
+LETTER_SCALES = ("m", "mn", "mln", "bn", "b", "k", "tn")
+
+
+def amount_anchor_entries(words: AmountWords) -> list[tuple[str, str, Payload]]:
+    """The words an amount can start with (quantities.AmountReader's anchors besides digits):
+    number words, "a"/"an" before a scale word, vague amounts and "between"."""
+    number_words = [w for w in words.words if w not in ("a", "an")]
+    scales = [s for s in words.scales if s not in LETTER_SCALES]
+    anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
+    anchors += [
+        ("number", f"{article} {scale}", "number") for scale in scales for article in ("a", "an")
+    ]
+    anchors += [("vague", w, "vague") for w in words.vague]
+    anchors += [("between", "between", "between")]
+    return anchors
 
 
 def legal_words(forms: Iterable[str]) -> frozenset[str]:

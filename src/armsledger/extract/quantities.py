@@ -11,7 +11,14 @@ import bisect
 import re
 
 from armsledger.domain.core import Quantity
-from armsledger.extract.lookup import Automaton, Payload, may_contain, prefilter_text
+from armsledger.extract.lookup import (
+    LETTER_SCALES,
+    NUMBERS,
+    Automaton,
+    amount_anchor_entries,
+    may_contain,
+    prefilter_text,
+)
 from armsledger.lexicon import AmountWords
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -26,7 +33,7 @@ _CALIBRE_PAIR = re.compile(r"\s?[x×]\s?\d+(?:\.\d+)?\s?mm\b", re.IGNORECASE)
 
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_LETTER_SCALES = ("m", "mn", "mln", "bn", "b", "k", "tn")
+_LETTER_SCALES = LETTER_SCALES
 
 
 class Amount:
@@ -69,9 +76,11 @@ def _alternation(words: list[str]) -> str:
 
 
 class AmountReader:
-    """Compiled from numbers.yaml once per extractor."""
+    """Compiled from numbers.yaml once per extractor. `automaton`, when given, is the document
+    automaton (lookup.document_automaton of the same lexicons): its NUMBERS group holds the
+    number words, and the pass it makes over each document for the analyser serves here too."""
 
-    def __init__(self, words: AmountWords) -> None:
+    def __init__(self, words: AmountWords, automaton: Automaton | None = None) -> None:
         self.words = words
         number_words = [w for w in words.words if w not in ("a", "an")]
         scales = [s for s in words.scales if s not in _LETTER_SCALES]
@@ -96,17 +105,13 @@ class AmountReader:
         # The last characters of the symbols: _sym_before needs one right before the number,
         # or before the one space in between.
         self._symbol_ends = frozenset(sym[-1] for sym in words.currency_symbols)
-        anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
-        anchors += [
-            ("number", f"{article} {scale}", "number")
-            for scale in scales
-            for article in ("a", "an")
-        ]
-        anchors += [("vague", w, "vague") for w in words.vague]
-        anchors += [("between", "between", "between")]
         # Number words are found by Aho-Corasick, digits by one character class: the full
-        # amount grammar then runs only where an amount can start.
-        self._words = Automaton(anchors)
+        # amount grammar then runs only where an amount can start. A second automaton pass
+        # over each document cost as much as the document automaton's: its group is read.
+        if automaton is None:
+            self._words, self._group = Automaton(amount_anchor_entries(words)), 0
+        else:
+            self._words, self._group = automaton, NUMBERS
         self._vague = re.compile(
             rf"(?:\b(?P<qual>{qualifier})\s+)?\b(?P<vague>{_alternation(list(words.vague))})\b",
             re.IGNORECASE,
@@ -161,7 +166,8 @@ class AmountReader:
         """A cheap test before the full grammar: a digit or a number word."""
         if self._digit.search(text, start, end):
             return True
-        return next(iter(self._words.hits(text, folded, start, end)), None) is not None
+        hits = self._words.hits(text, folded, start, end, self._group)
+        return next(iter(hits), None) is not None
 
     def find(self, text: str, folded: str, start: int, end: int) -> list[Amount]:
         """Every amount in text[start:end], ranges and vague amounts included."""
@@ -604,7 +610,8 @@ class _Document:
         self.digits = _ascii_digit_anchors(text) if text.isascii() else None
         # (start, end, kind) of each number word: Automaton.hits keeps a hit of a range when
         # it starts and ends in it.
-        self.words = [(hit.start, hit.end, hit.kind) for hit in reader._words.hits(text, folded)]
+        hits = reader._words.hits(text, folded, group=reader._group)
+        self.words = [(hit.start, hit.end, hit.kind) for hit in hits]
 
     def anchors(self, digit: re.Pattern[str], start: int, end: int) -> list[tuple[int, str]]:
         """The anchors of text[start:end], digits first, as the per-sentence passes gave. A
