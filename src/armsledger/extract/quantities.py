@@ -75,6 +75,22 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
+def _ahead(words: list[str]) -> str:
+    """A look-ahead for the first characters of `words`, put before their alternation: under
+    IGNORECASE each branch of an alternation is entered in turn (no quick first-character
+    skip as for case-sensitive literals), while one class test rejects most places. A class
+    matches a character exactly as its literal does (the same case folding), so no match is
+    lost or gained."""
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
+def _guarded(words: list[str]) -> str:
+    """The alternation of `words` as a group behind the look-ahead of their first characters."""
+    return f"{_ahead(words)}(?:{_alternation(words)})"
+
+
 class AmountReader:
     """Compiled from numbers.yaml once per extractor. `automaton`, when given, is the document
     automaton (lookup.document_automaton of the same lexicons): its NUMBERS group holds the
@@ -85,12 +101,16 @@ class AmountReader:
         number_words = [w for w in words.words if w not in ("a", "an")]
         scales = [s for s in words.scales if s not in _LETTER_SCALES]
         qualifier = _alternation(list(words.qualifiers))
+        # The qualifiers and symbols behind a look-ahead (see _ahead): tried at every anchor.
+        qualified = rf"(?:\b{_ahead(list(words.qualifiers))}(?P<qual>{qualifier})\s+)?"
         symbol = _alternation(list(words.currency_symbols))
+        symbols = list(words.currency_symbols)
         self._number = re.compile(
-            rf"(?:\b(?P<qual>{qualifier})\s+)?(?:(?P<sym>{symbol})\s?)?"
-            rf"(?P<num>(?<![\w.,/-]){_NUMERAL}|\b(?:{_alternation(number_words)})(?:-\w+)?|\ban?(?=\s+(?:{_alternation(scales)})))"
-            rf"(?P<scale>(?:[\s-]+(?:{_alternation(scales)})\b)*)"
-            rf"(?P<letter>(?:{_alternation(list(_LETTER_SCALES))})\b)?",
+            rf"{qualified}(?:{_ahead(symbols)}(?P<sym>{symbol})\s?)?"
+            rf"(?P<num>(?<![\w.,/-]){_NUMERAL}|\b{_guarded(number_words)}(?:-\w+)?"
+            rf"|\ban?(?=\s+(?:{_alternation(scales)})))"
+            rf"(?P<scale>(?:[\s-]+{_guarded(scales)}\b)*)"
+            rf"(?P<letter>{_guarded(list(_LETTER_SCALES))}\b)?",
             re.IGNORECASE,
         )
         # A digit not continuing a word or number. The digit comes first and the look-behind
@@ -112,11 +132,11 @@ class AmountReader:
             self._words, self._group = Automaton(amount_anchor_entries(words)), 0
         else:
             self._words, self._group = automaton, NUMBERS
+        vague = list(words.vague)
         self._vague = re.compile(
-            rf"(?:\b(?P<qual>{qualifier})\s+)?\b(?P<vague>{_alternation(list(words.vague))})\b",
-            re.IGNORECASE,
+            rf"{qualified}\b{_ahead(vague)}(?P<vague>{_alternation(vague)})\b", re.IGNORECASE
         )
-        scale_words = rf"(?:\s+(?:{_alternation(scales)})\b)*"
+        scale_words = rf"(?:\s+{_guarded(scales)}\b)*"
         self._scale_words = tuple(scale.lower() for scale in scales)
         # "between 4 million and 6 million", "between 4 and 6 million", "2,000 to 2,500".
         self._range = re.compile(
@@ -140,11 +160,14 @@ class AmountReader:
         self._descriptor_initials = frozenset(
             unit.lstrip("-")[:1].lower() for unit in words.descriptor_units
         )
+        # Not guarded by a look-ahead (see _ahead), nor are _descriptor, _unit and
+        # _currency_word: they run after literal tests, and tests generate strings from them.
+        rates = f"(?P<rate>{_alternation(list(words.rates))})"
         # "250,000 shells a month", "$3 billion of arms annually"; not "a year ago", and not a
         # rate beyond a preposition that starts another phrase ("sent to Kyiv every week").
         self._rate = re.compile(
             r"^(?:\s+(?!(?:to|in|from|by|for|since|after|before|last|this|next)\b)[\w-]+){0,2}"
-            rf"\s+(?P<rate>{_alternation(list(words.rates))})\b(?!\s+(?:ago|earlier|later))",
+            rf"\s+{rates}\b(?!\s+(?:ago|earlier|later))",
             re.IGNORECASE,
         )
         # A rate that ends the clause belongs to its amount even beyond the recipient ("100,000
@@ -157,7 +180,7 @@ class AmountReader:
         self._clause_rate = re.compile(
             r"^(?:\s+(?!(?:and|or|but|while|which|that|who|as|than|after|before|since)\b)"
             r"[^\W\d][\w'’-]*){1,8}?"
-            rf"\s+(?P<rate>{_alternation(list(words.rates))})"
+            rf"\s+{rates}"
             r"(?=\s*(?:[.,;:!?)\"”—–]|$)|\s+(?:since|until|under|according)\b)",
             re.IGNORECASE,
         )
