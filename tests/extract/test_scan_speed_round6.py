@@ -12,12 +12,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from armsledger.extract.lookup import (
+    _WORDS_BEFORE,
     LETTER_SCALES,
     NUMBERS,
     Automaton,
+    MarkerIndex,
+    _case_ok,
     amount_anchor_entries,
     document_automaton,
     fold,
+    marker_table,
+    prefilter_text,
+    words_before,
 )
 from armsledger.extract.quantities import _NUMERAL, AmountReader
 from armsledger.extract.tokens import split_sentences
@@ -205,3 +211,74 @@ def test_guarded_patterns_on_the_dev_articles() -> None:
     for text in _texts()[:12]:
         for line in text.splitlines():
             _same_everywhere(line)
+
+
+_BEFORE_PIECES = [
+    "to", "Kyiv", "in exchange", "for", "which", "é", "ı", "²", "_", "'", "’", "-", ";", ":",
+    "(", ")", "–", "—", "&", " ", "  ", ",", ".", "\n", "5", "x", "according", "by", "is",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BEFORE_PIECES), max_size=20).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.integers(0, 5),
+)
+def test_words_before_reads_the_last_matches(text: str, low: int, stop: int, count: int) -> None:
+    expected = _WORDS_BEFORE.findall(text[low:stop])[-count:] if count else []
+    expected.reverse()
+    assert words_before(text, low, min(stop, len(text)), count) == expected
+
+
+def _old_look_up(table: dict[str, frozenset[str]], folded: str, floor: int, at: int) -> object:
+    """MarkerIndex._look_up as it was (the fifth round's code)."""
+    words = _WORDS_BEFORE.findall(folded[max(floor, at - 30) : at])
+    roles: set[str] = set()
+    for count in range(1, min(4, len(words)) + 1):
+        roles |= table.get(" ".join(words[-count:]), frozenset())
+    return frozenset(roles)
+
+
+def test_marker_index_answers_as_the_regex_over_the_window() -> None:
+    table = marker_table(_lexicons())
+    found = 0
+    for text in _texts()[:10]:
+        folded = fold(text)
+        for sentence in split_sentences(text):
+            index = MarkerIndex(table, folded, sentence.start)
+            for at in range(sentence.start, sentence.end + 1):
+                expected = _old_look_up(table, folded, sentence.start, at)
+                assert index.ending_at(at) == expected
+                found += bool(expected)
+    assert found > 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["to", "in exchange for", "according to", " ", "(", "’s"]), max_size=9
+    ),
+    st.integers(-3, 40),
+    st.integers(-40, 40),
+)
+def test_marker_index_on_generated_places(pieces: list[str], floor: int, at: int) -> None:
+    table = marker_table(_lexicons())
+    folded = fold("".join(pieces))
+    expected = _old_look_up(table, folded, floor, at)
+    assert MarkerIndex(table, folded, floor).ending_at(at) == expected
+
+
+def test_a_term_written_as_listed_passes_the_case_check() -> None:
+    lexicons = _lexicons()
+    terms = [term.text for term in lexicons.actor_terms] + [t.text for t in lexicons.item_terms]
+    terms += [cue.text for cue in lexicons.speech] + [t.form for t in lexicons.triggers]
+    for term in terms:
+        assert _case_ok(term, term), term
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=40))
+def test_fold_of_ascii_text_is_its_prefilter_text(text: str) -> None:
+    assert fold(text) == prefilter_text(text)

@@ -629,7 +629,9 @@ class _Document:
 
     def __init__(self, reader: AmountReader, text: str, folded: str) -> None:
         self.text = text
-        self.lowered = prefilter_text(text)
+        # An ASCII text folds as prefilter_text lower-cases it (the typographic marks fold
+        # alone, and none is ASCII): the analyser's folded text, not a second lower().
+        self.lowered = folded if text.isascii() else prefilter_text(text)
         self.digits = _ascii_digit_anchors(text) if text.isascii() else None
         # (start, end, kind) of each number word: Automaton.hits keeps a hit of a range when
         # it starts and ends in it.
