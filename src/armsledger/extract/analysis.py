@@ -69,7 +69,7 @@ class Analyser:
         self.marker_table = marker_table(lexicons)
         # The last words of the markers, for the grammar's cheap "may a marker end here?" test.
         self.marker_words = MarkerWords(self.marker_table)
-        self.amounts = AmountReader(lexicons.amounts)
+        self.amounts = AmountReader(lexicons.amounts, self.automaton)
         self.times = TimeReader(lexicons.times)
         self.namer = SpeakerNamer(lexicons)
         self.companies = company_pattern(lexicons.grammar.words("company_name_words"))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import ahocorasick
 
-from armsledger.lexicon import ActorTerm, Cue, ItemTerm, Lexicons, Trigger
+from armsledger.lexicon import ActorTerm, AmountWords, Cue, ItemTerm, Lexicons, Trigger
 
 Payload = ActorTerm | ItemTerm | Trigger | Cue | str
 # Typographic quotes and hyphens folded to their plain forms (one character for one).
@@ -254,7 +254,8 @@ class Automaton:
                 continue
             surface = text[first:finish]
             for group, kind, term, payload, cased, _ in key.entries:
-                if not cased or _case_ok(term, surface):
+                # A term written as listed passes the case check: no cached call for it.
+                if not cased or surface == term or _case_ok(term, surface):
                     hit = Hit(start=first, end=finish, kind=kind, payload=payload, text=surface)
                     scanned.add(group, finish, hit)
         return scanned
@@ -265,7 +266,9 @@ def _add_marks(
 ) -> None:
     """The organisation markers written in the text at [first, finish) exactly as listed."""
     for group, word in marks:
-        if text.startswith(word, first, finish):
+        # The first character first: most places hold the word in another case, and a
+        # bounded startswith is a generic method call in compiled code.
+        if text[first] == word[0] and text.startswith(word, first, finish):
             hit = Hit(start=first, end=finish, kind=ORGANISATION_MARKER, payload=word, text=word)
             scanned.add(group, finish, hit)
 
@@ -281,7 +284,7 @@ def _add_variants(
     surface = text[first:finish]
     hit_text = text[first:variant_end]
     for group, kind, term, payload, cased, designation in entries:
-        if designation and (not cased or _case_ok(term, surface)):
+        if designation and (not cased or surface == term or _case_ok(term, surface)):
             hit = Hit(start=first, end=variant_end, kind=kind, payload=payload, text=hit_text)
             scanned.add(group, finish, hit)
 
@@ -329,8 +332,8 @@ def _span_key(hit: Hit) -> int:
     return (hit.start << 32) + hit.start - hit.end
 
 
-# The groups of `document_automaton`: one scan of a document serves all three.
-CONTENT, CUES, MARKERS = 0, 1, 2
+# The groups of `document_automaton`: one scan of a document serves all four.
+CONTENT, CUES, MARKERS, NUMBERS = 0, 1, 2, 3
 # The kind of the hits of the organisation finder's marker words (organisations.yaml), which the
 # document automaton adds to its CONTENT group: every place where one is written, in its exact
 # case, whole word or not, in the order of an automaton of those words alone. The finder reads
@@ -340,10 +343,33 @@ ORGANISATION_MARKER = "organisation_marker"
 
 
 def document_automaton(lexicons: Lexicons) -> Automaton:
-    """Content words (with the organisation markers), cues and scanned markers in one automaton
-    (groups CONTENT, CUES, MARKERS)."""
+    """Content words (with the organisation markers), cues, scanned markers and the number words
+    where amounts start in one automaton (groups CONTENT, CUES, MARKERS, NUMBERS)."""
     content = _content_entries(lexicons) + _organisation_entries(lexicons.organisations)
-    return Automaton(content, _cue_entries(lexicons), _marker_entries(lexicons))
+    return Automaton(
+        content,
+        _cue_entries(lexicons),
+        _marker_entries(lexicons),
+        amount_anchor_entries(lexicons.amounts),
+    )
+
+
+# Scales written as letters after a number ("$5bn", "500m"): no anchor, no scale word.
+LETTER_SCALES = ("m", "mn", "mln", "bn", "b", "k", "tn")
+
+
+def amount_anchor_entries(words: AmountWords) -> list[tuple[str, str, Payload]]:
+    """The words an amount can start with (quantities.AmountReader's anchors besides digits):
+    number words, "a"/"an" before a scale word, vague amounts and "between"."""
+    number_words = [w for w in words.words if w not in ("a", "an")]
+    scales = [s for s in words.scales if s not in LETTER_SCALES]
+    anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
+    anchors += [
+        ("number", f"{article} {scale}", "number") for scale in scales for article in ("a", "an")
+    ]
+    anchors += [("vague", w, "vague") for w in words.vague]
+    anchors += [("between", "between", "between")]
+    return anchors
 
 
 def legal_words(forms: Iterable[str]) -> frozenset[str]:
@@ -471,8 +497,50 @@ class MarkerIndex:
         return answer
 
     def _look_up(self, position: int) -> frozenset[str]:
-        words = _WORDS_BEFORE.findall(self.folded[max(self.floor, position - 30) : position])
-        roles: set[str] = set()
-        for count in range(1, min(4, len(words)) + 1):
-            roles |= self.table.get(" ".join(words[-count:]), frozenset())
-        return frozenset(roles)
+        """The roles of the phrases made of the last one to four words before `position`
+        (_WORDS_BEFORE over the 30 characters before it, from the floor on)."""
+        low = max(self.floor, position - 30)
+        if low < 0 or position < 0:  # slices count from the end: the regex on the slice
+            words = _WORDS_BEFORE.findall(self.folded[low:position])[-4:]
+            words.reverse()
+        else:
+            words = words_before(self.folded, low, min(position, len(self.folded)), 4)
+        found: frozenset[str] | None = None
+        phrase = ""
+        for index, word in enumerate(words):
+            phrase = word if index == 0 else word + " " + phrase
+            roles = self.table.get(phrase)
+            if roles:
+                found = roles if found is None else found | roles
+        return _NO_ROLES if found is None else found
+
+
+_NO_ROLES: frozenset[str] = frozenset()
+# The one-character tokens of _WORDS_BEFORE; its runs are of word characters and "'’-".
+_MARKS_BEFORE = frozenset(";:()–—&")
+
+
+def words_before(folded: str, low: int, stop: int, count: int) -> list[str]:
+    """The last `count` (or fewer) matches of _WORDS_BEFORE in folded[low:stop], the last first:
+    read backwards from `stop`, a few characters instead of a regex over the whole window.
+    Its runs are maximal, so a run read backwards is the one findall gives (cut at `low`)."""
+    words: list[str] = []
+    at = stop
+    while at > low and len(words) < count:
+        char = folded[at - 1]
+        if _in_run(char):
+            end = at
+            at -= 1
+            while at > low and _in_run(folded[at - 1]):
+                at -= 1
+            words.append(folded[at:end])
+        else:
+            if char in _MARKS_BEFORE:
+                words.append(char)
+            at -= 1
+    return words
+
+
+def _in_run(char: str) -> bool:
+    """Whether `char` belongs to a run of _WORDS_BEFORE ([\\w'’-]: regex \\w is isalnum or "_")."""
+    return char.isalnum() or char == "_" or char == "'" or char == "’" or char == "-"

@@ -11,7 +11,14 @@ import bisect
 import re
 
 from armsledger.domain.core import Quantity
-from armsledger.extract.lookup import Automaton, Payload, may_contain, prefilter_text
+from armsledger.extract.lookup import (
+    LETTER_SCALES,
+    NUMBERS,
+    Automaton,
+    amount_anchor_entries,
+    may_contain,
+    prefilter_text,
+)
 from armsledger.lexicon import AmountWords
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -26,7 +33,7 @@ _CALIBRE_PAIR = re.compile(r"\s?[x×]\s?\d+(?:\.\d+)?\s?mm\b", re.IGNORECASE)
 
 _NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_LETTER_SCALES = ("m", "mn", "mln", "bn", "b", "k", "tn")
+_LETTER_SCALES = LETTER_SCALES
 
 
 class Amount:
@@ -68,20 +75,42 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-class AmountReader:
-    """Compiled from numbers.yaml once per extractor."""
+def _ahead(words: list[str]) -> str:
+    """A look-ahead for the first characters of `words`, put before their alternation: under
+    IGNORECASE each branch of an alternation is entered in turn (no quick first-character
+    skip as for case-sensitive literals), while one class test rejects most places. A class
+    matches a character exactly as its literal does (the same case folding), so no match is
+    lost or gained."""
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
 
-    def __init__(self, words: AmountWords) -> None:
+
+def _guarded(words: list[str]) -> str:
+    """The alternation of `words` as a group behind the look-ahead of their first characters."""
+    return f"{_ahead(words)}(?:{_alternation(words)})"
+
+
+class AmountReader:
+    """Compiled from numbers.yaml once per extractor. `automaton`, when given, is the document
+    automaton (lookup.document_automaton of the same lexicons): its NUMBERS group holds the
+    number words, and the pass it makes over each document for the analyser serves here too."""
+
+    def __init__(self, words: AmountWords, automaton: Automaton | None = None) -> None:
         self.words = words
         number_words = [w for w in words.words if w not in ("a", "an")]
         scales = [s for s in words.scales if s not in _LETTER_SCALES]
         qualifier = _alternation(list(words.qualifiers))
+        # The qualifiers and symbols behind a look-ahead (see _ahead): tried at every anchor.
+        qualified = rf"(?:\b{_ahead(list(words.qualifiers))}(?P<qual>{qualifier})\s+)?"
         symbol = _alternation(list(words.currency_symbols))
+        symbols = list(words.currency_symbols)
         self._number = re.compile(
-            rf"(?:\b(?P<qual>{qualifier})\s+)?(?:(?P<sym>{symbol})\s?)?"
-            rf"(?P<num>(?<![\w.,/-]){_NUMERAL}|\b(?:{_alternation(number_words)})(?:-\w+)?|\ban?(?=\s+(?:{_alternation(scales)})))"
-            rf"(?P<scale>(?:[\s-]+(?:{_alternation(scales)})\b)*)"
-            rf"(?P<letter>(?:{_alternation(list(_LETTER_SCALES))})\b)?",
+            rf"{qualified}(?:{_ahead(symbols)}(?P<sym>{symbol})\s?)?"
+            rf"(?P<num>(?<![\w.,/-]){_NUMERAL}|\b{_guarded(number_words)}(?:-\w+)?"
+            rf"|\ban?(?=\s+(?:{_alternation(scales)})))"
+            rf"(?P<scale>(?:[\s-]+{_guarded(scales)}\b)*)"
+            rf"(?P<letter>{_guarded(list(_LETTER_SCALES))}\b)?",
             re.IGNORECASE,
         )
         # A digit not continuing a word or number. The digit comes first and the look-behind
@@ -96,22 +125,18 @@ class AmountReader:
         # The last characters of the symbols: _sym_before needs one right before the number,
         # or before the one space in between.
         self._symbol_ends = frozenset(sym[-1] for sym in words.currency_symbols)
-        anchors: list[tuple[str, str, Payload]] = [("number", w, "number") for w in number_words]
-        anchors += [
-            ("number", f"{article} {scale}", "number")
-            for scale in scales
-            for article in ("a", "an")
-        ]
-        anchors += [("vague", w, "vague") for w in words.vague]
-        anchors += [("between", "between", "between")]
         # Number words are found by Aho-Corasick, digits by one character class: the full
-        # amount grammar then runs only where an amount can start.
-        self._words = Automaton(anchors)
+        # amount grammar then runs only where an amount can start. A second automaton pass
+        # over each document cost as much as the document automaton's: its group is read.
+        if automaton is None:
+            self._words, self._group = Automaton(amount_anchor_entries(words)), 0
+        else:
+            self._words, self._group = automaton, NUMBERS
+        vague = list(words.vague)
         self._vague = re.compile(
-            rf"(?:\b(?P<qual>{qualifier})\s+)?\b(?P<vague>{_alternation(list(words.vague))})\b",
-            re.IGNORECASE,
+            rf"{qualified}\b{_ahead(vague)}(?P<vague>{_alternation(vague)})\b", re.IGNORECASE
         )
-        scale_words = rf"(?:\s+(?:{_alternation(scales)})\b)*"
+        scale_words = rf"(?:\s+{_guarded(scales)}\b)*"
         self._scale_words = tuple(scale.lower() for scale in scales)
         # "between 4 million and 6 million", "between 4 and 6 million", "2,000 to 2,500".
         self._range = re.compile(
@@ -135,11 +160,14 @@ class AmountReader:
         self._descriptor_initials = frozenset(
             unit.lstrip("-")[:1].lower() for unit in words.descriptor_units
         )
+        # Not guarded by a look-ahead (see _ahead), nor are _descriptor, _unit and
+        # _currency_word: they run after literal tests, and tests generate strings from them.
+        rates = f"(?P<rate>{_alternation(list(words.rates))})"
         # "250,000 shells a month", "$3 billion of arms annually"; not "a year ago", and not a
         # rate beyond a preposition that starts another phrase ("sent to Kyiv every week").
         self._rate = re.compile(
             r"^(?:\s+(?!(?:to|in|from|by|for|since|after|before|last|this|next)\b)[\w-]+){0,2}"
-            rf"\s+(?P<rate>{_alternation(list(words.rates))})\b(?!\s+(?:ago|earlier|later))",
+            rf"\s+{rates}\b(?!\s+(?:ago|earlier|later))",
             re.IGNORECASE,
         )
         # A rate that ends the clause belongs to its amount even beyond the recipient ("100,000
@@ -152,7 +180,7 @@ class AmountReader:
         self._clause_rate = re.compile(
             r"^(?:\s+(?!(?:and|or|but|while|which|that|who|as|than|after|before|since)\b)"
             r"[^\W\d][\w'’-]*){1,8}?"
-            rf"\s+(?P<rate>{_alternation(list(words.rates))})"
+            rf"\s+{rates}"
             r"(?=\s*(?:[.,;:!?)\"”—–]|$)|\s+(?:since|until|under|according)\b)",
             re.IGNORECASE,
         )
@@ -161,7 +189,8 @@ class AmountReader:
         """A cheap test before the full grammar: a digit or a number word."""
         if self._digit.search(text, start, end):
             return True
-        return next(iter(self._words.hits(text, folded, start, end)), None) is not None
+        hits = self._words.hits(text, folded, start, end, self._group)
+        return next(iter(hits), None) is not None
 
     def find(self, text: str, folded: str, start: int, end: int) -> list[Amount]:
         """Every amount in text[start:end], ranges and vague amounts included."""
@@ -600,11 +629,14 @@ class _Document:
 
     def __init__(self, reader: AmountReader, text: str, folded: str) -> None:
         self.text = text
-        self.lowered = prefilter_text(text)
+        # An ASCII text folds as prefilter_text lower-cases it (the typographic marks fold
+        # alone, and none is ASCII): the analyser's folded text, not a second lower().
+        self.lowered = folded if text.isascii() else prefilter_text(text)
         self.digits = _ascii_digit_anchors(text) if text.isascii() else None
         # (start, end, kind) of each number word: Automaton.hits keeps a hit of a range when
         # it starts and ends in it.
-        self.words = [(hit.start, hit.end, hit.kind) for hit in reader._words.hits(text, folded)]
+        hits = reader._words.hits(text, folded, group=reader._group)
+        self.words = [(hit.start, hit.end, hit.kind) for hit in hits]
 
     def anchors(self, digit: re.Pattern[str], start: int, end: int) -> list[tuple[int, str]]:
         """The anchors of text[start:end], digits first, as the per-sentence passes gave. A
