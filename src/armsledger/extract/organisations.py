@@ -117,6 +117,8 @@ class OrganisationFinder:
         self.blocked = frozenset(lists.get("blocked_words", ()))
         self.openers = frozenset(lists.get("openers", ()))
         self.pattern = _pattern(lists) if lists.get("company_heads") else None
+        # Where a match of the pattern may open: its look-behind and look-ahead, one character.
+        self.opening = _OPENING
         self.marker_words = organisation_marker_words(lists)
         # The lists these words come from, and whether the document automaton's marker hits
         # hold every place of them (see lookup.ORGANISATION_MARKER).
@@ -166,7 +168,8 @@ class OrganisationFinder:
         marker word: a match worth reading holds one, and the pattern tried at every capital of
         the document was the costliest regex of the engine. `marks`, when given, are what the
         marker automaton finds in `text`, (last character, length) in its order."""
-        if self.pattern is None:
+        pattern = self.pattern
+        if pattern is None:
             return []
         found: list[re.Match[str]] = []
         size = len(text)
@@ -184,12 +187,38 @@ class OrganisationFinder:
             # Searched up to the cut and one character on, which no match holds: the matches
             # and the look-arounds at their ends are those of the whole text, and the search
             # ends there instead of running on to the next name of the document.
-            for match in self.pattern.finditer(text, restart, min(stop + 1, size)):
-                if match.start() >= stop:
-                    break
-                found.append(match)
+            self._matches(pattern, text, restart, stop, found)
             done = stop + 1
         return found
+
+    def _matches(
+        self,
+        pattern: re.Pattern[str],
+        text: str,
+        restart: int,
+        stop: int,
+        found: list[re.Match[str]],
+    ) -> None:
+        """Adds what `pattern.finditer(text, restart, min(stop + 1, len(text)))` finds
+        starting before `stop`, the pattern tried only where `self.opening` finds a place a
+        match may open (a capital after none of [\\w'’.-]): `opening` starts with a character
+        class, which the regex engine skips to, where the pattern, which opens with its
+        look-behind, was tried at every position (most of them lower-case prose)."""
+        end = min(stop + 1, len(text))
+        position = restart
+        while True:
+            opening = self.opening.search(text, position, end)
+            if opening is None:
+                return
+            at = opening.start()
+            if at >= stop:
+                return
+            match = pattern.match(text, at, end)
+            if match is None:
+                position = at + 1
+            else:
+                found.append(match)
+                position = match.end()  # a match is never empty: finditer goes on from there
 
     def _name(
         self, text: str, candidate: _Candidate, known: Sequence[tuple[int, int]]
@@ -265,6 +294,11 @@ class OrganisationFinder:
         if names[-1] in self.group_heads:
             return ActorKind.ARMED_GROUP
         return None
+
+
+# The places _pattern's matches open at: a capital ((?=[CAP])) after none of [\w'’.-] (its
+# look-behind), as a pattern that starts with a character class.
+_OPENING = re.compile(rf"[{_CAPITAL}](?<![\w'’.-].)")
 
 
 def _marker_automaton(words: list[str]) -> ahocorasick.Automaton:
