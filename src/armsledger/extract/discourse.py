@@ -376,7 +376,7 @@ def _list_lead(
     """ "The shipment included:" and bullet points: each point continues the transfer the lead-in
     states, or, when the lead-in names no other party, the transfer just before it."""
     # The cheap test first: most sentences end in a full stop.
-    if ":" not in text[max(view.start, view.end - 3) : view.end]:
+    if text.find(":", max(view.start, view.end - 3), view.end) < 0:
         return None
     if not _LEAD_IN_END.search(text, max(view.start, view.end - 3), view.end):
         return None
@@ -634,19 +634,27 @@ def _fill_from_previous(
         return
     if previous.index != view.index - 1 or not any(not i.blocked for i in previous.items):
         return
+    parties = frame.suppliers or frame.recipients
+    # The one other party first (a loop over the sentence's actors), the need pattern only then.
+    if parties and len(_others_than(previous, parties[0], frame)) != 1:
+        return
     if hints.need is None or not hints.need.search(hints.text, previous.start, previous.end):
         return
-    known = (frame.suppliers or frame.recipients)[0]
-    others = {
+    known = parties[0]
+    others = _others_than(previous, known, frame)
+    if len(others) != 1:
+        return
+    _complete(frame, others.pop(), known.start, "previous")
+
+
+def _others_than(previous: SentenceView, known: ActorRef, frame: Frame) -> set[str]:
+    return {
         a.actor_id
         for a in previous.actors
         if a.actor_id != known.actor_id
         and a.role not in ("pair", "adjectives")
         and a.actor_id not in frame.bystanders
     }
-    if len(others) != 1:
-        return
-    _complete(frame, others.pop(), known.start, "previous")
 
 
 def _subjectless(frame: Frame, view: SentenceView) -> bool:
