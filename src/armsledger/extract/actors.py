@@ -351,10 +351,10 @@ def _by_span(hits: Iterable[Hit]) -> list[list[Hit]]:
     return groups
 
 
-def _spaced_after(text: str, end: int, firsts: str) -> bool:
+def _spaced_after(text: str, end: int, openings: Mapping[str, tuple[str, ...]]) -> bool:
     """A prefilter before _GOVERNMENT_AFTER and _MEMBER_NOUN: every match opens with an optional
-    possessive ("'", "’" and an "s", optional only for the former), spaces, then a word whose
-    first letter is one of `firsts`."""
+    possessive ("'", "’" and an "s", optional only for the former), spaces, then a word that
+    starts with one of `openings` (by its first letter)."""
     size = len(text)
     if end < size and text[end] in "'’":
         end += 1
@@ -364,13 +364,39 @@ def _spaced_after(text: str, end: int, firsts: str) -> bool:
         return False
     while end < size and text[end].isspace():
         end += 1
-    return end < size and text[end] in firsts
+    if end >= size:
+        return False
+    words = openings.get(text[end])
+    if words is None:
+        return False
+    for word in words:  # noqa: SIM110 (compiled: a loop, no generator)
+        if text.find(word, end, end + len(word)) == end:
+            return True
+    return False
 
 
-# The first letters of the words that may follow the spaces in _GOVERNMENT_AFTER ("military",
-# "ruling", ..., "government", "junta", ...) and in _MEMBER_NOUN ("and", "member", "state", ...).
-_GOVERNMENT_FIRSTS = "mritngjal"
-_MEMBER_FIRSTS = "amscpng"
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        table[word[0]] = (*table.get(word[0], ()), word)
+    return table
+
+
+# The words that may follow the spaces in _GOVERNMENT_AFTER (a qualifier or the government
+# noun) and in _MEMBER_NOUN ("and" or the noun), by first letter: most names are followed by a
+# verb, which fails here without the regex.
+_GOVERNMENT_FIRSTS = _by_first(
+    (
+        "military", "ruling", "interim", "transitional", "new", "government", "junta", "regime",
+        "rulers", "authorities", "leadership", "administration",
+    )
+)  # fmt: skip
+_MEMBER_FIRSTS = _by_first(
+    (
+        "and", "member", "state", "countries", "country", "ally", "allies", "partner", "nations",
+        "capitals", "governments",
+    )
+)  # fmt: skip
 
 
 def _as_modifier(ref: ActorRef, *, possessive: bool) -> ActorRef:
@@ -435,15 +461,19 @@ def _may_open_dateline(text: str, position: int) -> bool:
     while position < size and text[position] in " \t":
         position += 1
     for _ in range(4):
-        if position >= size or not "A" <= text[position] <= "Z":
+        if position >= size or text[position] not in _DATELINE_CAPITALS:
             return False
         position += 1
-        while position < size and (
-            (text[position].isalpha() and text[position].isascii()) or text[position] in ".'’-"
-        ):
+        # One character read and one set test a step ([A-Za-z.'’-]: an ASCII letter is what
+        # isalpha() and isascii() both accept).
+        while position < size and text[position] in _DATELINE_WORD:
             position += 1
         while position < size and text[position].isspace():
             position += 1
         if position < size and text[position] in ",(":
             return True
     return False
+
+
+_DATELINE_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DATELINE_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'’-")

@@ -26,10 +26,13 @@ from armsledger.extract.lookup import (
     Hit,
     MarkerIndex,
     document_automaton,
+    first_of,
     fold,
+    folds_alone,
     longest_first,
     marker_table,
     may_contain,
+    organisation_marker_words,
     prefilter_text,
 )
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
@@ -72,7 +75,16 @@ class Analyser:
         self.amounts = AmountReader(lexicons.amounts, self.automaton)
         self.times = TimeReader(lexicons.times)
         self.namer = SpeakerNamer(lexicons)
-        self.companies = company_pattern(lexicons.grammar.words("company_name_words"))
+        # The company words the automaton marks wherever they occur (as the organisation
+        # finder's markers): company_hits reads their places from the scan.
+        self.companies = company_pattern(
+            lexicons.grammar.words("company_name_words"),
+            marked=frozenset(
+                word
+                for word in organisation_marker_words(lexicons.organisations)
+                if folds_alone(word)
+            ),
+        )
         self.generic_heads = frozenset(w.lower() for w in lexicons.grammar.words("generic_heads"))
         self.standing_heads = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
         self.party_hints = PartyHints(
@@ -106,15 +118,11 @@ class Analyser:
             SentenceView(index=s.index, start=s.start, end=s.end, paragraph=s.paragraph)
             for s in sentences
         ]
-        found, recognised = with_organisations(
-            self.organisations,
-            self.lexicons,
-            text,
-            self.automaton.hits(text, folded, group=CONTENT),
-        )
+        scanned = self.automaton.hits(text, folded, group=CONTENT)
+        found, recognised = with_organisations(self.organisations, self.lexicons, text, scanned)
         # The organisation finder reads legal forms and head words; the company words of
         # grammar.yaml add names it leaves ("Kestrel Components", later "Kestrel").
-        companies = company_hits(text, found, self.companies)
+        companies = company_hits(text, found, self.companies, scanned)
         content = longest_first(found + companies)
         recognised = {**_company_kinds(companies), **recognised}
         kinds = PartyKinds(lexicons=self.lexicons, recognised=recognised)
@@ -339,11 +347,20 @@ def _money_or_unit(text: str, start: int, end: int) -> bool:
     if _MONEY_MULTIPLE.search(text, start, end):
         return True
     lowered = prefilter_text(text[start:end])
-    if may_contain(lowered, UNIT_WORDS, 0, end - start) and _UNIT_WORD.search(text, start, end):
+    if unit_word_in(text, lowered, start, end):
         return True
     return may_contain(lowered, GOODS_PRONOUN_WORDS, 0, end - start) and bool(
         _GOODS_PRONOUN.search(text, start, end)
     )
+
+
+def unit_word_in(text: str, lowered: str | None, start: int, end: int) -> bool:
+    """Whether _UNIT_WORD finds a match in text[start:end]; `lowered` is
+    prefilter_text(text[start:end]). Every match opens with one of UNIT_WORDS, so the search
+    starts at the first of them (its `\\b` still sees the character before): tried from the
+    sentence's start, the alternation ran at every position up to the word."""
+    first = 0 if lowered is None else first_of(lowered, UNIT_WORDS, 0, end - start)
+    return first >= 0 and _UNIT_WORD.search(text, start + first, end) is not None
 
 
 def _outside_triggers(amount: Amount, triggers: list[Hit], text: str) -> Amount:
@@ -458,10 +475,31 @@ def _verb_use(hit: Hit, text: str) -> bool:
     return (
         hit.text.islower()
         and " " not in hit.text
-        and may_contain(text, VERB_LEAD_WORDS, low, hit.start)
+        and lead_before(text, low, hit.start)
         and bool(_VERB_LEAD.search(text, low, hit.start))
         and bool(_VERB_OBJECT.match(text, hit.end))
     )
+
+
+# What the word before the spaces that end a match of _VERB_LEAD ends with: a lead word or the
+# "ly" of its adverb.
+VERB_LEAD_ENDINGS = ("to", "that", "which", "who", "ly")
+
+
+def lead_before(text: str, low: int, end: int) -> bool:
+    """A prefilter before _VERB_LEAD.search(text, low, end): a match ends with whitespace up to
+    `end` (its `$`), after a lead word or an adverb in "ly"; so text[low:end] ends with
+    whitespace, and the word before it with one of VERB_LEAD_ENDINGS."""
+    word_end = end
+    while word_end > low and text[word_end - 1].isspace():
+        word_end -= 1
+    if word_end == end:
+        return False
+    for ending in VERB_LEAD_ENDINGS:
+        at = word_end - len(ending)
+        if at >= low and text.find(ending, at, word_end) == at:
+            return True
+    return False
 
 
 def _cue_case_ok(hit: Hit, view: SentenceView) -> bool:
@@ -630,9 +668,13 @@ def may_hold_word_and_space(text: str, words: tuple[str, ...], start: int, end: 
 def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
     """ "Sweden says it has delivered...": the pronoun is the party that speaks."""
     found: list[ActorRef] = []
-    if not view.actors:
+    # A match is read only when a party that is no modifier ends before it; its pronoun follows
+    # whitespace and so lies after that end. Most sentences have no such pronoun there and skip
+    # the pattern (a prefilter for speed only: says_it_matches still reads the whole sentence).
+    first_end = _first_party_end(view.actors)
+    if first_end < 0:
         return found
-    if not may_contain(text, SAYS_IT_PRONOUNS, view.start, view.end):
+    if not pronoun_after_space(text, first_end, view.end):
         return found
     for match in says_it_matches(text, view.start, view.end):
         speakers = [a for a in view.actors if a.end <= match.start() and not a.is_modifier]
@@ -648,6 +690,31 @@ def _speaker_pronouns(view: SentenceView, text: str) -> list[ActorRef]:
                 )
             )
     return found
+
+
+def _first_party_end(actors: list[ActorRef]) -> int:
+    """The first end of an actor that is no modifier, or -1."""
+    first = -1
+    for actor in actors:
+        if not actor.is_modifier and (first < 0 or actor.end < first):
+            first = actor.end
+    return first
+
+
+# The pronouns of _SAYS_IT ("its" holds "it"): each follows whitespace in a match.
+SAYS_IT_PRONOUN_WORDS = ("it", "they", "their")
+
+
+def pronoun_after_space(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds one of SAYS_IT_PRONOUN_WORDS right after whitespace (a
+    prefilter: the group of every _SAYS_IT match is one)."""
+    for word in SAYS_IT_PRONOUN_WORDS:
+        position = text.find(word, start, end)
+        while position >= 0:
+            if position > 0 and text[position - 1].isspace():
+                return True
+            position = text.find(word, position + 1, end)
+    return False
 
 
 def says_it_matches(text: str, start: int, end: int) -> list[re.Match[str]]:

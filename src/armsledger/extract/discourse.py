@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from armsledger.domain.core import SourceKind
-from armsledger.extract.lookup import Hit
+from armsledger.extract.lookup import ORGANISATION_MARKER, Hit
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.extract.roles import SEIZING
 from armsledger.lexicon import ActorTerm, Cue
@@ -77,11 +77,17 @@ class CompanyPattern:
     name: re.Pattern[str]
     # The words in the order `ending` tries them (longest first): company_endings reads it.
     ordered: tuple[str, ...] = ()
+    # The words whose every place the caller's organisation marker hits give (see
+    # company_endings): no search of the document for them.
+    marked: frozenset[str] = frozenset()
 
 
-def company_pattern(suffixes: tuple[str, ...]) -> CompanyPattern | None:
+def company_pattern(
+    suffixes: tuple[str, ...], marked: frozenset[str] = frozenset()
+) -> CompanyPattern | None:
     """A company the lexicon lacks, by the last word of its name: "Kestrel Components",
-    "Vostok Trading LLC"."""
+    "Vostok Trading LLC". `marked` are the words the document automaton marks wherever they
+    occur (lookup.ORGANISATION_MARKER)."""
     if not suffixes:
         return None
     ordered = tuple(sorted(suffixes, key=len, reverse=True))
@@ -89,6 +95,7 @@ def company_pattern(suffixes: tuple[str, ...]) -> CompanyPattern | None:
     return CompanyPattern(
         words=suffixes,
         ordered=ordered,
+        marked=marked & frozenset(suffixes),
         ending=re.compile(rf"\b(?:{ending})\b"),
         name=re.compile(
             rf"((?:[A-Z][A-Za-z0-9&'’-]+\s+){{1,3}}(?:{ending}))"
@@ -97,14 +104,17 @@ def company_pattern(suffixes: tuple[str, ...]) -> CompanyPattern | None:
     )
 
 
-def company_hits(text: str, hits: list[Hit], pattern: CompanyPattern | None) -> list[Hit]:
+def company_hits(
+    text: str, hits: list[Hit], pattern: CompanyPattern | None, marks: list[Hit] | None = None
+) -> list[Hit]:
     """Actor hits for companies the lexicon lacks, named by their full name and, after it, by
     its first word alone ("Kestrel"): the seller by its canonical name, as the eval README
     codes non-state actors. A span the lexicon already reads (an actor, an item such as "Missile
-    Systems") is left to it."""
+    Systems") is left to it. `marks`, when given, are the document automaton's hits of the
+    whole text, with its organisation markers (see company_endings)."""
     if pattern is None:
         return []
-    names = _company_names(text, pattern)
+    names = _company_names(text, pattern, marks)
     if not names:
         return []
     taken = [(h.start, h.end) for h in hits if h.kind in ("actor", "organ")]
@@ -122,10 +132,12 @@ def company_hits(text: str, hits: list[Hit], pattern: CompanyPattern | None) -> 
     return found + _short_forms(found, text, taken + goods)
 
 
-def _company_names(text: str, pattern: CompanyPattern) -> list[re.Match[str]]:
+def _company_names(
+    text: str, pattern: CompanyPattern, marks: list[Hit] | None
+) -> list[re.Match[str]]:
     """Names found only around a company word: the document is scanned once for the words."""
     names: list[re.Match[str]] = []
-    for word_start, word_end in company_endings(text, pattern):
+    for word_start, word_end in company_endings(text, pattern, marks):
         floor = max(0, word_start - 60, names[-1].end() if names else 0)
         for match in pattern.name.finditer(text, floor, min(len(text), word_end + 12)):
             if match.end(1) == word_end and (
@@ -136,18 +148,27 @@ def _company_names(text: str, pattern: CompanyPattern) -> list[re.Match[str]]:
     return names
 
 
-def company_endings(text: str, pattern: CompanyPattern) -> list[tuple[int, int]]:
+def company_endings(
+    text: str, pattern: CompanyPattern, marks: list[Hit] | None = None
+) -> list[tuple[int, int]]:
     """The spans of `pattern.ending` (`\\b(?:word|...)\\b`) in text, as `finditer` finds them,
     from the places its words occur (str.find): the regex, which opens with `\\b`, was tried at
-    every position of every document."""
+    every position of every document. `marks`, when given, are hits of the whole text among
+    which the organisation markers stand at every place of the words in `pattern.marked`
+    (the document automaton's scan): those words need no search of the text of their own."""
     if not pattern.ordered or "" in pattern.ordered:
         return [match.span() for match in pattern.ending.finditer(text)]
     places: set[int] = set()
+    marked = pattern.marked if marks is not None else frozenset()
     for word in pattern.ordered:
+        if word in marked:
+            continue
         at = text.find(word)
         while at >= 0:
             places.add(at)
             at = text.find(word, at + 1)
+    if marks is not None and marked:
+        _add_marked(places, marks, marked)
     found: list[tuple[int, int]] = []
     reached = 0  # finditer goes on from the end of the last match
     for start in sorted(places):
@@ -161,6 +182,13 @@ def company_endings(text: str, pattern: CompanyPattern) -> list[tuple[int, int]]
                 reached = end
                 break
     return found
+
+
+def _add_marked(places: set[int], marks: list[Hit], marked: frozenset[str]) -> None:
+    kind = ORGANISATION_MARKER  # read once: compiled, each use is a look-up in the globals
+    for hit in marks:
+        if hit.kind == kind and hit.text in marked:
+            places.add(hit.start)
 
 
 def _boundary(text: str, position: int) -> bool:
@@ -293,11 +321,11 @@ def _seized_goods(
     transfer told before lends them a party."""
     if previous is None or previous.index != view.index - 1:
         return False
-    if not _opens_with_goods(view, frame, hints.text):
-        return False
-    for trigger in previous.triggers:  # noqa: SIM110 (compiled: a loop, no generator)
-        if trigger.trigger.id in SEIZING:
-            return True
+    # The seizure first (a loop over the few triggers before), the pattern only after one.
+    seizing = SEIZING  # read once: compiled, each use is a look-up in the module's globals
+    for trigger in previous.triggers:
+        if trigger.trigger.id in seizing:
+            return _opens_with_goods(view, frame, hints.text)
     return False
 
 
@@ -368,7 +396,7 @@ def _list_lead(
     """ "The shipment included:" and bullet points: each point continues the transfer the lead-in
     states, or, when the lead-in names no other party, the transfer just before it."""
     # The cheap test first: most sentences end in a full stop.
-    if ":" not in text[max(view.start, view.end - 3) : view.end]:
+    if text.find(":", max(view.start, view.end - 3), view.end) < 0:
         return None
     if not _LEAD_IN_END.search(text, max(view.start, view.end - 3), view.end):
         return None
@@ -639,19 +667,27 @@ def _fill_from_previous(
         return
     if previous.index != view.index - 1 or not any(not i.blocked for i in previous.items):
         return
+    parties = frame.suppliers or frame.recipients
+    # The one other party first (a loop over the sentence's actors), the need pattern only then.
+    if parties and len(_others_than(previous, parties[0], frame)) != 1:
+        return
     if hints.need is None or not hints.need.search(hints.text, previous.start, previous.end):
         return
-    known = (frame.suppliers or frame.recipients)[0]
-    others = {
+    known = parties[0]
+    others = _others_than(previous, known, frame)
+    if len(others) != 1:
+        return
+    _complete(frame, others.pop(), known.start, "previous")
+
+
+def _others_than(previous: SentenceView, known: ActorRef, frame: Frame) -> set[str]:
+    return {
         a.actor_id
         for a in previous.actors
         if a.actor_id != known.actor_id
         and a.role not in ("pair", "adjectives")
         and a.actor_id not in frame.bystanders
     }
-    if len(others) != 1:
-        return
-    _complete(frame, others.pop(), known.start, "previous")
 
 
 def _subjectless(frame: Frame, view: SentenceView) -> bool:
@@ -696,20 +732,25 @@ def _maker_over_inherited(frame: Frame, makers: Mapping[str, str], named: set[st
         frame.suppliers = inherited
 
 
+def _last_denial(cues: list[Hit]) -> Hit | None:
+    """The last cue of a denial (a loop: compiled, the generator and next() were objects
+    built for every sentence)."""
+    cue_type = Cue  # read once: compiled, each use is a look-up in the module's globals
+    for index in range(len(cues) - 1, -1, -1):
+        cue = cues[index]
+        payload = cue.payload
+        if cue.kind == "denial" and isinstance(payload, cue_type) and payload.kind == "denial":
+            return cue
+    return None
+
+
 def denial_frames(views: list[SentenceView], text: str) -> None:
     """ "Both countries have denied the allegations": each earlier claim between the deniers
     comes back denied, attributed to them, with this sentence as evidence."""
     for position, view in enumerate(views):
         # The last denial cue: in "said the claims were baseless, and both countries have
         # denied ...", who denies is named right before it.
-        cue = next(
-            (
-                c
-                for c in reversed(view.cues)
-                if c.kind == "denial" and isinstance(c.payload, Cue) and c.payload.kind == "denial"
-            ),
-            None,
-        )
+        cue = _last_denial(view.cues)
         if view.frames:
             view.frames += _trailing_denials(view, text)
             continue

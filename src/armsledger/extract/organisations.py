@@ -87,6 +87,17 @@ def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, index - 8) : index])
 
 
+def _in_order(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """sorted(spans), sorting only when they are out of order (a native loop; the spans of a
+    document's hits mostly come in order, and tuples compare through Python)."""
+    for index in range(1, len(spans)):
+        start, end = spans[index]
+        before_start, before_end = spans[index - 1]
+        if start < before_start or (start == before_start and end < before_end):
+            return sorted(spans)
+    return spans
+
+
 def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -106,6 +117,8 @@ class OrganisationFinder:
         self.blocked = frozenset(lists.get("blocked_words", ()))
         self.openers = frozenset(lists.get("openers", ()))
         self.pattern = _pattern(lists) if lists.get("company_heads") else None
+        # Where a match of the pattern may open: its look-behind and look-ahead, one character.
+        self.opening = _OPENING
         self.marker_words = organisation_marker_words(lists)
         # The lists these words come from, and whether the document automaton's marker hits
         # hold every place of them (see lookup.ORGANISATION_MARKER).
@@ -131,8 +144,8 @@ class OrganisationFinder:
         `marks`, when given, are the places of the marker words (see candidates)."""
         if self.pattern is None:
             return []
-        known = sorted(known)
-        with_weapons = sorted([*known, *weapons])
+        known = _in_order(list(known))
+        with_weapons = _in_order([*known, *weapons]) if weapons else known
         headlines: dict[int, bool] = {}
         found: list[OrgName] = []
         for match in self.candidates(text, marks):
@@ -155,7 +168,8 @@ class OrganisationFinder:
         marker word: a match worth reading holds one, and the pattern tried at every capital of
         the document was the costliest regex of the engine. `marks`, when given, are what the
         marker automaton finds in `text`, (last character, length) in its order."""
-        if self.pattern is None:
+        pattern = self.pattern
+        if pattern is None:
             return []
         found: list[re.Match[str]] = []
         size = len(text)
@@ -173,12 +187,38 @@ class OrganisationFinder:
             # Searched up to the cut and one character on, which no match holds: the matches
             # and the look-arounds at their ends are those of the whole text, and the search
             # ends there instead of running on to the next name of the document.
-            for match in self.pattern.finditer(text, restart, min(stop + 1, size)):
-                if match.start() >= stop:
-                    break
-                found.append(match)
+            self._matches(pattern, text, restart, stop, found)
             done = stop + 1
         return found
+
+    def _matches(
+        self,
+        pattern: re.Pattern[str],
+        text: str,
+        restart: int,
+        stop: int,
+        found: list[re.Match[str]],
+    ) -> None:
+        """Adds what `pattern.finditer(text, restart, min(stop + 1, len(text)))` finds
+        starting before `stop`, the pattern tried only where `self.opening` finds a place a
+        match may open (a capital after none of [\\w'’.-]): `opening` starts with a character
+        class, which the regex engine skips to, where the pattern, which opens with its
+        look-behind, was tried at every position (most of them lower-case prose)."""
+        end = min(stop + 1, len(text))
+        position = restart
+        while True:
+            opening = self.opening.search(text, position, end)
+            if opening is None:
+                return
+            at = opening.start()
+            if at >= stop:
+                return
+            match = pattern.match(text, at, end)
+            if match is None:
+                position = at + 1
+            else:
+                found.append(match)
+                position = match.end()  # a match is never empty: finditer goes on from there
 
     def _name(
         self, text: str, candidate: _Candidate, known: Sequence[tuple[int, int]]
@@ -254,6 +294,11 @@ class OrganisationFinder:
         if names[-1] in self.group_heads:
             return ActorKind.ARMED_GROUP
         return None
+
+
+# The places _pattern's matches open at: a capital ((?=[CAP])) after none of [\w'’.-] (its
+# look-behind), as a pattern that starts with a character class.
+_OPENING = re.compile(rf"[{_CAPITAL}](?<![\w'’.-].)")
 
 
 def _marker_automaton(words: list[str]) -> ahocorasick.Automaton:
@@ -336,9 +381,12 @@ def _candidate(
 def _worth_reading(match: re.Match[str], markers: frozenset[str]) -> bool:
     """Cheap first test, before any word is looked at: a legal form, a prefix or a descriptor,
     or a run of several words whose last is a head word or a legal form."""
-    if match.group("legal") or match.group("prefix") or match.group("descriptor"):
+    # One call for the four groups (prefix, run, legal, descriptor), not one for each.
+    prefix, run, legal, descriptor = match.groups()
+    if legal or prefix or descriptor:
         return True
-    last = match.group("run").rsplit(None, 1)
+    words: str = run
+    last = words.rsplit(None, 1)
     return len(last) == 2 and _POSSESSIVE_END.sub("", last[1]) in markers
 
 
@@ -394,18 +442,52 @@ def _short_forms(
     if not canonical:
         return []
     taken = [(o.start, o.end) for o in found] + list(known)
-    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(canonical))})(?![\w-])")
-    return [
-        OrgName(
-            start=m.start(),
-            end=m.end(),
-            name=canonical[m.group()].name,
-            kind=canonical[m.group()].kind,
-            core=m.group(),
-        )
-        for m in pattern.finditer(text)
-        if not any(s < m.end() and m.start() < e for s, e in taken)
-    ]
+    short: list[OrgName] = []
+    for start, end in core_spans(text, list(canonical)):
+        if _overlaps_any(taken, start, end):
+            continue
+        core = text[start:end]
+        org = canonical[core]
+        short.append(OrgName(start=start, end=end, name=org.name, kind=org.kind, core=core))
+    return short
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:  # noqa: SIM110 (compiled: a loop, no generator)
+        if s < end and start < e:
+            return True
+    return False
+
+
+def core_spans(text: str, cores: list[str]) -> list[tuple[int, int]]:
+    """The spans `re.finditer(r"(?<![\\w-])(?:core|...)(?![\\w-])", text)` finds, the cores
+    longest first (as _alternation orders them), found by str.find: the pattern, which opens
+    with a look-behind, was tried at every position of the document (for speed only)."""
+    places: list[tuple[int, int]] = []  # (start, -length) of each occurrence standing alone
+    for core in cores:
+        size = len(core)
+        at = text.find(core)
+        while at >= 0:
+            if _stands_alone(text, at, at + size):
+                places.append((at, -size))
+            at = text.find(core, at + 1)
+    places.sort()
+    found: list[tuple[int, int]] = []
+    reached = 0  # finditer goes on from the end of the last match
+    for start, negative in places:
+        # At one start the longest core comes first: the one the alternation tries first (two
+        # cores of one length cannot both occur at one place).
+        if start >= reached:
+            reached = start - negative
+            found.append((start, reached))
+    return found
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Neither a word character nor a hyphen just before `start` or at `end`."""
+    if start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] == "-"):
+        return False
+    return end >= len(text) or not (_is_word_char(text[end]) or text[end] == "-")
 
 
 def with_organisations(
@@ -449,28 +531,30 @@ def _read_hits(
     companies: list[tuple[int, int, str]] = []
     marks: list[tuple[int, int]] = []
     company_ids: dict[str, bool] = {}
+    # Imported names read once: compiled, each use in the loop is a look-up in the module's
+    # globals (the loop runs for every content hit of the document).
+    marker, actor_term, item_term = ORGANISATION_MARKER, ActorTerm, ItemTerm
     for hit in hits:
-        if hit.kind == ORGANISATION_MARKER:
+        kind = hit.kind
+        if kind == marker:
             marks.append((hit.end - 1, hit.end - hit.start))
             continue
-        if (
-            hit.kind == "actor"
-            and _currency_after(text, hit.end)
-            and _prefixes_currency(text, hit, lexicons)
-        ):
-            continue
         payload = hit.payload
-        if hit.kind == "actor" and isinstance(payload, ActorTerm):
-            company = company_ids.get(payload.actor_id)
-            if company is None:
-                company = company_ids[payload.actor_id] = _company_id(payload.actor_id, lexicons)
-            if company:
-                hit = finder.extended(text, hit)
-                companies.append((hit.start, hit.end, payload.actor_id))
+        if kind == "actor":
+            if _currency_after(text, hit.end) and _prefixes_currency(text, hit, lexicons):
+                continue
+            if isinstance(payload, actor_term):
+                actor_id = payload.actor_id
+                company = company_ids.get(actor_id)
+                if company is None:
+                    company = company_ids[actor_id] = _company_id(actor_id, lexicons)
+                if company:
+                    hit = finder.extended(text, hit)
+                    companies.append((hit.start, hit.end, actor_id))
         kept.append(hit)
-        if hit.kind in ("actor", "organ"):
+        if kind == "actor" or kind == "organ":
             known.append((hit.start, hit.end))
-        if isinstance(payload, ItemTerm) and payload.designation:
+        if isinstance(payload, item_term) and payload.designation:
             weapons.append((hit.start, hit.end))
     return kept, known, weapons, companies, marks
 
