@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from armsledger.domain.core import Polarity, TimeRef
 from armsledger.extract.analysis import _SAYS_IT, may_hold_says_it_pronoun, says_it_matches
+from armsledger.extract.attribution import _ACCORDING_PHRASE_END, _SPEAKER_TAIL_END
 from armsledger.extract.claims import _add_id, _ids
 from armsledger.extract.lookup import may_contain, prefilter_text
 from armsledger.extract.model import ActorRef
@@ -167,3 +168,29 @@ def test_day_gate_is_the_substring_search(lexicons: Lexicons) -> None:
         assert set(reader._day_word_list) == reader._day_words
 
     check()
+
+
+# The two phrase-end patterns as they were written before this round.
+_PHRASE_ENDS = [
+    (_ACCORDING_PHRASE_END, re.compile(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s")),
+    (_SPEAKER_TAIL_END, re.compile(r"[,.;:]|\s(?:on|in|at|who|that)\s")),
+]
+_END_PIECES = st.sampled_from(
+    [
+        "that", "on", "in", "at", "who", "based", "showing", "thatch", "Xon", " ", "\n", "\xa0",
+        ",", ".", ";", ":", "“", "”", '"', "said", "Reuters", "_", "-",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    _windows(st.lists(_END_PIECES, max_size=14).map("".join) | _ANY_TEXT),
+    st.sampled_from([0, 1]),
+)
+def test_phrase_ends_are_the_plain_patterns(window: tuple[str, int, int], which: int) -> None:
+    text, start, end = window
+    pattern, plain = _PHRASE_ENDS[which]
+    found = pattern.search(text, start, end)
+    expected = plain.search(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
