@@ -22,7 +22,7 @@ from armsledger.extract.analysis import (
     _VERB_LEAD,
     Analyser,
     lead_before,
-    pronoun_after_space,
+    may_hold_says_it_pronoun,
     unit_word_in,
 )
 from armsledger.extract.discourse import company_endings
@@ -73,7 +73,7 @@ def test_a_pronoun_after_space_follows_every_match(pieces: list[str], first_end:
     text = "".join(pieces)
     for match in _SAYS_IT.finditer(text):
         if match.start() >= first_end:
-            assert pronoun_after_space(text, first_end, len(text))
+            assert may_hold_says_it_pronoun(text, first_end, len(text))
 
 
 def test_the_dateline_sets_are_the_character_tests() -> None:

@@ -21,14 +21,19 @@ from armsledger.extract.speakers import SpeakerNamer
 # "compiled by Defence Weekly": the agent of an "according to" source.
 _AGENT_AFTER_BY_OR_FROM = re.compile(r"\b(?:by|from)\s+(?P<agent>.+?)(?:\s+from\s.*)?$")
 # Where an "according to" phrase stops: punctuation or a word opening a new clause.
-_ACCORDING_PHRASE_END = re.compile(r"[,.;:“”\"]|\s(?:that|on|in|based|showing)\s")
+# (`[,.;:“”"]|\s(?:that|...)\s`, written to start with one character class, so that the
+# regex engine skips to its characters; the same matches, which a test checks.)
+_ACCORDING_PHRASE_END = re.compile(
+    r"[,.;:“”\"\s](?:(?<=[,.;:“”\"])|(?:that|on|in|based|showing)\s)"
+)
 # The speaker's subject is the text after the last of these.
 # (`\bthat\s|[;:]`, with the `\b` tested after the "t" so that the regex engine can skip to
 # a "t", ";" or ":"; a test checks it against the plain form.)
 _THAT_OR_CLAUSE_PUNCTUATION = re.compile(r"t(?<!\w.)hat\s|;|:", re.DOTALL)
 _CAPITALISED_WORD = re.compile(r"\b[A-Z]")
 # Where a speaker named after the verb stops: "said Park Ji-hoon, a lawmaker".
-_SPEAKER_TAIL_END = re.compile(r"[,.;:]|\s(?:on|in|at|who|that)\s")
+# (`[,.;:]|\s(?:on|...)\s`, starting with one character class as _ACCORDING_PHRASE_END does.)
+_SPEAKER_TAIL_END = re.compile(r"[,.;:\s](?:(?<=[,.;:])|(?:on|in|at|who|that)\s)")
 
 # Enum members read once: an attribute of the enum class costs a lookup on every use.
 _ANONYMOUS: Final = SourceKind.ANONYMOUS
@@ -357,7 +362,8 @@ class Attributor:
         )
         if not told and not aside and (raw_before.endswith((",", "”", '"', "’")) or not raw_before):
             # "..., said Park Ji-hoon, a lawmaker": the speaker follows the verb. (The text up to
-            # the pattern's first match, as split(...)[0] gave: it has no anchor or lookaround.)
+            # the pattern's first match, as split(...)[0] gave: it has no anchor, and its
+            # look-behind sees only the character it matched.)
             stop = _SPEAKER_TAIL_END.search(self.text, cue.end, view.end)
             tail = self.text[cue.end : stop.start() if stop else view.end]
             if _speaker_like(tail):
@@ -471,8 +477,9 @@ def _kind(cue: Hit) -> str:
 
 def _according_phrase(text: str, start: int, end: int) -> str:
     """ "according to figures compiled by Defence Weekly": the source is the agent after "by".
-    The phrase is text[start:end] up to _ACCORDING_PHRASE_END (no anchor or lookaround, so the
-    search with bounds finds what a split of the slice did)."""
+    The phrase is text[start:end] up to _ACCORDING_PHRASE_END (no anchor, and its look-behind
+    sees only the character it matched, so the search with bounds finds what a split of the
+    slice did)."""
     stop = _ACCORDING_PHRASE_END.search(text, start, end)
     phrase = text[start : stop.start() if stop else end]
     # The agent pattern needs the literal "by" or "from": a prefilter for speed only.

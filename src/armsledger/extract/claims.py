@@ -48,6 +48,9 @@ class Extractor:
 
     def _claims(self, document: Document, reading: Reading) -> list[Claim]:
         claims: dict[tuple[object, ...], Claim] = {}
+        # The sort key of each kept claim, by id (a kept claim stays alive, so its id is its
+        # own): computed once, for the key above and for the final sort.
+        orders: dict[int, tuple[object, ...]] = {}
         for view in reading.views:
             if not view.frames:
                 continue
@@ -65,19 +68,13 @@ class Extractor:
             for frame in view.frames:
                 spans = (evidence, times)
                 for claim in self._frame_claims(document, view, frame, reading.parties, spans):
-                    claims.setdefault(
-                        (
-                            *_claim_order(claim),
-                            claim.modality,
-                            claim.stage,
-                            claim.source.name,
-                            claim.item.term,
-                        ),
-                        claim,
-                    )
+                    order = _claim_order(claim)
+                    key = (*order, claim.modality, claim.stage, claim.source.name, claim.item.term)
+                    if claims.setdefault(key, claim) is claim:
+                        orders[id(claim)] = order
         back = self.back_references
         kept = _fold_hypernyms(list(claims.values()), self.lexicons.item_parents, back)
-        return sorted(_fold_unquantified(kept, back), key=_claim_order)
+        return _in_order(_fold_unquantified(kept, back), orders)
 
     def _frame_claims(
         self,
@@ -353,30 +350,35 @@ def _fold_hypernyms(
     twice: the general word's claim goes, the specific one stays. So is a definite general
     word with no figure ("the weapons") after specific goods of the same flow."""
     specific: dict[tuple[object, ...], set[str]] = {}
+    # Each claim's two keys, built once for both passes.
+    flows: list[tuple[tuple[object, ...] | None, tuple[object, ...]]] = []
     for claim in claims:
-        for key in (_counted_flow(claim), _parties(claim)):
-            if key is not None:
-                specific.setdefault(key, set()).add(claim.item.category)
+        counted, parties = _counted_flow(claim), _parties(claim)
+        flows.append((counted, parties))
+        if counted is not None:
+            specific.setdefault(counted, set()).add(claim.item.category)
+        specific.setdefault(parties, set()).add(claim.item.category)
     kept: list[Claim] = []
-    for claim in claims:
-        if not _gives_way(claim, specific, parents, back):
+    for index, claim in enumerate(claims):
+        if not _gives_way(claim, flows[index], specific, parents, back):
             kept.append(claim)
     return kept
 
 
 def _gives_way(
     claim: Claim,
+    flows: tuple[tuple[object, ...] | None, tuple[object, ...]],
     specific: dict[tuple[object, ...], set[str]],
     parents: Mapping[str, str | None],
     back: BackReferences,
 ) -> bool:
     """Whether a more specific claim covers this one: the same figure for the same flow, or,
     for a general word that points back ("the weapons can reach Ukraine within weeks"), the
-    same flow anywhere in the article."""
-    key = _counted_flow(claim)
+    same flow anywhere in the article. `flows` is the claim's (_counted_flow, _parties)."""
+    key, parties = flows
     if key is None and claim.quantity is not None:
         return False
-    peers = specific[key] if key is not None else specific[_parties(claim)]
+    peers = specific[key] if key is not None else specific[parties]
     if not _any_below(peers, claim.item.category, parents):
         return False
     return key is not None or back.refers_back(claim)
@@ -495,10 +497,22 @@ def _skip_back(text: str, at: int, spaces: bool) -> int:
 
 def _ids(refs: Sequence[ActorRef]) -> list[str]:
     """Actor ids, a pair ("both countries") counting as its two members."""
+    # What the distinct non-empty parts of every id, in order, were (dict.fromkeys of the
+    # split ids), without a split, a dict and a comprehension for the usual single id.
     ids: list[str] = []
     for ref in refs:
-        ids += ref.actor_id.split("+")
-    return [actor_id for actor_id in dict.fromkeys(ids) if actor_id]
+        actor_id = ref.actor_id
+        if "+" in actor_id:
+            for part in actor_id.split("+"):
+                _add_id(ids, part)
+        else:
+            _add_id(ids, actor_id)
+    return ids
+
+
+def _add_id(ids: list[str], actor_id: str) -> None:
+    if actor_id and actor_id not in ids:
+        ids.append(actor_id)
 
 
 def _distinct(items: list[ItemRef]) -> list[ItemRef]:
@@ -542,6 +556,14 @@ def _modality(frame: Frame, quantity: Quantity | None) -> Modality:
     return _HEDGED if frame.hedges or estimated else _ASSERTED
 
 
+def _in_order(claims: list[Claim], orders: dict[int, tuple[object, ...]]) -> list[Claim]:
+    """sorted(claims, key=_claim_order), with the keys computed before (`orders`, by id): the
+    index breaks ties as the stable sort did, and claims themselves are never compared."""
+    decorated = [(orders[id(claim)], index, claim) for index, claim in enumerate(claims)]
+    decorated.sort()
+    return [claim for _, _, claim in decorated]
+
+
 def _claim_order(claim: Claim) -> tuple[object, ...]:
     quantity = claim.quantity
     return (
@@ -551,7 +573,9 @@ def _claim_order(claim: Claim) -> tuple[object, ...]:
         claim.recipient.id,
         claim.item.category,
         claim.item.designation or "",
-        claim.polarity.value,
+        # The member itself, not .value (an interpreted enum property): a StrEnum member
+        # compares and hashes as its value does.
+        claim.polarity,
         -1.0 if quantity is None or quantity.value is None else quantity.value,
         quantity.unit if quantity else "",
         claim.rule_id,

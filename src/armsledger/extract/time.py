@@ -49,7 +49,9 @@ class TimeReader:
         # An opener match starts with one of these (lower-cased) letters; None: any character.
         initials = {o[:1].lower() for o in words.openers}
         self._initials = initials if all(i.isascii() and i.isalpha() for i in initials) else None
-        self._day_substrings = _substrings([re.escape(w) for w in self._day_words])
+        # The day words as literals of the lower-cased sentence (str.find, no regex scan).
+        self._day_word_list = tuple(sorted(self._day_words))
+        self._weekdays = tuple(words.weekdays)
         # What each day word holds, fewer than the words: "day" for "today" and "monday".
         self._day_literals = tuple(
             sorted({"day" if "day" in word else word for word in self._day_words})
@@ -151,12 +153,12 @@ class TimeReader:
         if lowered is None:
             return self._token_gates(text[start:end].lower(), start)
         targets = [m.start() + 1 for m in self._spaced_targets.finditer(lowered, start, end)]
-        has_year = _YEAR_DIGITS.search(lowered, start, end) is not None
+        has_year = has_year_digits(lowered, start, end)
         return _Gates(
             has_year=has_year,
             since=lowered.find("since", start, end) >= 0,
             days=may_contain(lowered, self._day_literals, start, end)
-            and self._day_substrings.search(lowered, start, end) is not None,
+            and may_contain(lowered, self._day_word_list, start, end),
             opener_from=self._opener_from(text, lowered, start, targets[0]) if targets else -1,
             targets=targets,
             ranges=has_year and may_contain(lowered, RANGE_WORDS, start, end),
@@ -201,8 +203,9 @@ class TimeReader:
         """Periods the opener grammar does not read: year ranges, halves and quarters of a
         year, days relative to publication, and the open "since the start of the war"."""
         found: list[tuple[TimeRef, int]] = []
+        lowered = self._lowered_document(text)
         if gates.ranges:
-            found += _year_ranges(text, start, end)
+            found += _year_ranges(text, start, end, lowered)
         if gates.parts:
             for match in _PART_OF_YEAR.finditer(text, start, end):
                 found.append((_part_of_year(match), match.start()))
@@ -210,10 +213,27 @@ class TimeReader:
             for match in _OPEN_START.finditer(text, start, end):
                 found.append((TimeRef(text=match.group(0), end=published), match.start()))
         if published is not None and gates.days:
-            for match in self._days.finditer(text, start, end):
+            for match in self._day_matches(text, start, end, lowered):
                 day = self._day(match.group("day").lower(), published)
                 found.append((TimeRef(text=match.group(0), start=day, end=day), match.start()))
         return found
+
+    def _day_matches(
+        self, text: str, start: int, end: int, lowered: str | None
+    ) -> list[re.Match[str]]:
+        """self._days.finditer(text, start, end), tried only where a match can start: at
+        "yesterday", "today" or "tonight", or at the "on" before a weekday (see _on_before)."""
+        if lowered is None:
+            return list(self._days.finditer(text, start, end))
+        places = _places(lowered, _RELATIVE_DAYS, start, end)
+        for weekday in self._weekdays:
+            at = lowered.find(weekday, start, end)
+            while at >= 0:
+                on = _on_before(text, lowered, start, at)
+                if on >= 0:
+                    places.append(on)
+                at = lowered.find(weekday, at + 1, end)
+        return _matches_at(self._days, text, sorted(places), start, end)
 
     def _day(self, word: str, published: date) -> date:
         """ "yesterday", "today", "on Monday" (the last such day up to publication)."""
@@ -335,6 +355,26 @@ FUTURE_WORDS = (
 )
 
 
+def has_year_digits(lowered: str, start: int, end: int) -> bool:
+    """Whether _YEAR_DIGITS matches in lowered[start:end], by str.find of its two literal
+    starts (`\\d` is str.isdecimal): the regex engine tested every character for a "1" or "2"."""
+    # A match is four characters: its prefix ends by end - 2 (a bound below the window's start
+    # would count from the end of the string, as in a slice).
+    last = end - 2
+    if last - start < 2:
+        return False
+    for prefix in YEAR_PREFIXES:
+        at = lowered.find(prefix, start, last)
+        while at >= 0:
+            if lowered[at + 2].isdecimal() and lowered[at + 3].isdecimal():
+                return True
+            at = lowered.find(prefix, at + 1, last)
+    return False
+
+
+YEAR_PREFIXES = ("19", "20")
+
+
 def _is_word(char: str) -> bool:
     """Whether the regex engine counts `char` as a word character (\\w)."""
     return char.isalnum() or char == "_"
@@ -375,19 +415,68 @@ def _branches(node: dict[str, object]) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-def _substrings(words: list[str]) -> re.Pattern[str]:
-    """A case-sensitive alternation of lower-case words (given as patterns)."""
-    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+def _places(lowered: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
+    """Where each of `words` occurs in lowered[start:end] (unsorted)."""
+    places: list[int] = []
+    for word in words:
+        at = lowered.find(word, start, end)
+        while at >= 0:
+            places.append(at)
+            at = lowered.find(word, at + 1, end)
+    return places
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, places: list[int], start: int, end: int
+) -> list[re.Match[str]]:
+    """pattern.finditer(text, start, end), for a pattern whose every match starts at one of
+    `places` (sorted): the leftmost match from where the search goes on is the first of the
+    places there at which the pattern matches (a `\b` sees the character before, as in a
+    search). The regex engine tried every place of the sentence (case-insensitive letters
+    give it no first characters to skip to)."""
+    found: list[re.Match[str]] = []
+    free = start  # the search goes on from the end of the last match
+    tried = -1
+    for place in places:
+        if place < free or place == tried:
+            continue
+        tried = place
+        match = pattern.match(text, place, end)
+        if match is not None:
+            found.append(match)
+            free = match.end()
+    return found
+
+
+# The day words the day pattern opens with; a weekday follows "on" and whitespace.
+_RELATIVE_DAYS = ("yesterday", "today", "tonight")
+
+
+def _on_before(text: str, lowered: str, start: int, at: int) -> int:
+    """Where an "on" followed by whitespace up to `at` starts (-1: none): the only place an
+    `on\\s+` ending at `at` can start, as the whitespace run before `at` is all it can hold."""
+    before = at
+    while before > start and text[before - 1].isspace():
+        before -= 1
+    if before == at or before - 2 < start or not lowered.startswith("on", before - 2):
+        return -1
+    return before - 2
 
 
 def _position(pair: tuple[TimeRef, int]) -> int:
     return pair[1]
 
 
-def _year_ranges(text: str, start: int, end: int) -> list[tuple[TimeRef, int]]:
-    """ "between 2019 and 2021"."""
+def _year_ranges(text: str, start: int, end: int, lowered: str | None) -> list[tuple[TimeRef, int]]:
+    """ "between 2019 and 2021"; `lowered` is the document's prefilter_text."""
     found: list[tuple[TimeRef, int]] = []
-    for match in _YEAR_RANGE.finditer(text, start, end):
+    if lowered is None:
+        matches = list(_YEAR_RANGE.finditer(text, start, end))
+    else:
+        # Every match opens with one of RANGE_WORDS: only those places are tried.
+        places = sorted(_places(lowered, RANGE_WORDS, start, end))
+        matches = _matches_at(_YEAR_RANGE, text, places, start, end)
+    for match in matches:
         first, last = int(match.group("first")), int(match.group("last"))
         if first <= last:
             ref = TimeRef(text=match.group(0), start=date(first, 1, 1), end=date(last, 12, 31))
