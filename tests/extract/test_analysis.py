@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from armsledger.extract.analysis import _SAYS_IT, SAYS_IT_PRONOUNS, SAYS_IT_VERBS
+from armsledger.extract.analysis import _SAYS_IT, SAYS_IT_VERBS, may_hold_says_it_pronoun
 from armsledger.extract.lookup import may_contain
 
 
 def _may_say_it(text: str) -> bool:
-    return may_contain(text, SAYS_IT_VERBS, 0, len(text)) and may_contain(
-        text, SAYS_IT_PRONOUNS, 0, len(text)
+    return may_contain(text, SAYS_IT_VERBS, 0, len(text)) and may_hold_says_it_pronoun(
+        text, 0, len(text)
     )
 
 

@@ -143,3 +143,20 @@ def test_quantities_rate_ending_the_clause_goes_to_the_nearest_amount(
 ) -> None:
     text = "The US sent 40 tanks to Kyiv and Britain sends 5 jets every month."
     assert _amounts(reader, text) == [(40, 40, 40, "item", None), (5, 5, 5, "item", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("will cost €8.3 billion", 8_300_000_000),  # 8.3 * 1e9 is 8300000000.000001 as floats
+        ("a $2.37bn package", 2_370_000_000),
+        ("0.7 million rounds", 700_000),
+        ("1.1 billion dollars", 1_100_000_000),
+    ],
+)
+def test_quantities_scaled_values_carry_no_float_noise(
+    reader: AmountReader, text: str, expected: int
+) -> None:
+    """The value is the figure as written, exactly: repr shows no trailing digits."""
+    (value, *_rest) = _amounts(reader, text)[0]
+    assert repr(value) == repr(float(expected))

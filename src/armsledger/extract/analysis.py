@@ -512,14 +512,12 @@ _SAYS_IT = re.compile(
     r"acknowledged|admitted|denied|denies|insists|maintains|maintained)\s+(?:[\w,]+\s+){0,4}?"
     r"(?:that\s+)?(it|they|its|their)\b"
 )
-# A literal that every verb of _SAYS_IT opens with, and one that every pronoun contains (the
-# pattern is case-sensitive): sentences without both skip the pattern, and the search starts at
-# the first verb (a prefilter for speed only).
+# A literal that every verb of _SAYS_IT opens with (the pattern is case-sensitive): matches are
+# tried only at these places (a prefilter for speed only; the pronouns: SAYS_IT_ENDINGS).
 SAYS_IT_VERBS = (
     "say", "said", "told", "added", "announced", "confirmed", "insist", "claimed", "stated",
     "acknowledged", "admitted", "denie", "maintain",
 )  # fmt: skip
-SAYS_IT_PRONOUNS = ("it", "the")
 
 
 _PRONOUN_REACH = 2  # sentences back to the subject an opening pronoun stands for

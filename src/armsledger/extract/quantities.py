@@ -374,11 +374,13 @@ class AmountReader:
             if any(part is None for part in parts):
                 return None
             value = float(sum(part for part in parts if part is not None))
+        stated = value
         for scale in _LOWERCASE_WORD.findall((scale_text or "").lower()):
             value *= self.words.scales.get(scale, 1.0)
         if letter:
             value *= self.words.scales.get(letter.lower(), 1.0)
-        return value
+        # "€8.3 billion" is 8,300,000,000, not the float product's 8300000000.000001.
+        return value if value == stated else _without_float_noise(value)
 
     def _finish(
         self,
@@ -768,3 +770,8 @@ def _may_end_with_date_word(before: str) -> bool:
     if lowered is None:
         return True
     return lowered.removesuffix(".").endswith(DATE_BEFORE_WORDS + DATE_BEFORE_PREPOSITIONS)
+
+
+def _without_float_noise(value: float) -> float:
+    """A scaled figure at the twelve significant digits no news figure exceeds."""
+    return float(f"{value:.12g}")
