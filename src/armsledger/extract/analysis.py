@@ -43,6 +43,7 @@ from armsledger.extract.organisations import (
     with_organisations,
 )
 from armsledger.extract.quantities import Amount, AmountReader
+from armsledger.extract.roles import RoleWords
 from armsledger.extract.speakers import SpeakerNamer
 from armsledger.extract.structure import MarkerWords, Structure, read_triggers
 from armsledger.extract.time import TimeReader
@@ -74,6 +75,7 @@ class Analyser:
         self.marker_words = MarkerWords(self.marker_table)
         self.amounts = AmountReader(lexicons.amounts, self.automaton)
         self.times = TimeReader(lexicons.times)
+        self.role_words = RoleWords(lexicons)
         self.namer = SpeakerNamer(lexicons)
         # The company words the automaton marks wherever they occur (as the organisation
         # finder's markers): company_hits reads their places from the scan.
@@ -144,7 +146,12 @@ class Analyser:
         Attributor(self.namer, text, document.meta.outlet).attribute(views)
         for view in views:
             view.actors = _with_speaker_we(view, text)
-        structure, grammar = Structure(self.lexicons, text), DirectionGrammar(self.lexicons, text)
+        # The document lower-cased for the literal prefilters, once: an ASCII text's fold is its
+        # lower case (tests/extract/test_scan_speed_round6.py), other texts fold differently.
+        lowered = folded if text.isascii() else prefilter_text(text)
+        self.times.prime(text, lowered)
+        structure = Structure(self.lexicons, text)
+        grammar = DirectionGrammar(self.lexicons, text, self.role_words, lowered)
         last_with_frames = -_INHERIT_REACH - 1
         for view, hits in zip(views, content_by, strict=True):
             triggers = [hit for hit in hits if hit.kind == "trigger"]

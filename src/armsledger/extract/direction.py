@@ -19,7 +19,14 @@ from armsledger.extract.lookup import Hit, MarkerIndex, may_contain
 from armsledger.extract.modality import ModalityReader
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView, TriggerRef
 from armsledger.extract.quantities import Amount
-from armsledger.extract.roles import SEIZING, first_found, first_opening, may_open, optional
+from armsledger.extract.roles import (
+    SEIZING,
+    RoleWords,
+    first_found,
+    first_opening,
+    may_open,
+    optional,
+)
 from armsledger.extract.structure import MarkerWords
 from armsledger.lexicon import Lexicons
 
@@ -281,8 +288,14 @@ _PAYEE_REACH = 6
 
 
 class DirectionGrammar(ModalityReader):
-    def __init__(self, lexicons: Lexicons, text: str) -> None:
-        super().__init__(lexicons, text)
+    def __init__(
+        self,
+        lexicons: Lexicons,
+        text: str,
+        words: RoleWords | None = None,
+        lowered: str | None = "",
+    ) -> None:
+        super().__init__(lexicons, text, words, lowered)
         # Per sentence (set by frames): whether it asks a question, and the spans of its actors
         # and items, last first, which _without_actors cuts out of gaps (None until it first
         # asks: few sentences need them, and the grammar moves no actor or item).

@@ -276,10 +276,32 @@ def _first_origin(items: list[ItemRef]) -> ActorRef | None:
     return None
 
 
+class RoleWords:
+    """The lower-cased word sets of grammar.yaml the role rules test words against: the same for
+    every document, so built once per set of lexicons, not once per document."""
+
+    __slots__ = ("modifiers", "possessor_heads", "seated_bodies", "standing")
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        grammar = lexicons.grammar
+        self.standing = frozenset(w.lower() for w in grammar.words("standing_heads"))
+        self.seated_bodies = frozenset(w.lower() for w in grammar.words("seated_bodies"))
+        self.possessor_heads = frozenset(w.lower() for w in grammar.words("possessor_heads"))
+        self.modifiers = frozenset(w.lower() for w in grammar.words("agent_modifiers"))
+
+
 class RoleReader:
     """The role rules; DirectionGrammar builds frames on top of them."""
 
-    def __init__(self, lexicons: Lexicons, text: str) -> None:
+    def __init__(
+        self,
+        lexicons: Lexicons,
+        text: str,
+        words: RoleWords | None = None,
+        lowered: str | None = "",
+    ) -> None:
+        """`words`: the word sets of the lexicons, built once by a caller that reads many
+        documents; `lowered`: prefilter_text(text) when the caller has it ("" when not)."""
         self.lexicons = lexicons
         self.text = text
         self.markers = MarkerIndex({}, "", 0)
@@ -292,14 +314,13 @@ class RoleReader:
         self.recent_items: list[ItemRef] = []
         # Goods named since then in a sentence without a transfer, for "sold them to X".
         self.mentioned_items: list[ItemRef] = []
-        self.standing = frozenset(w.lower() for w in lexicons.grammar.words("standing_heads"))
-        self.seated_bodies = frozenset(w.lower() for w in lexicons.grammar.words("seated_bodies"))
-        self.possessor_heads = frozenset(
-            w.lower() for w in lexicons.grammar.words("possessor_heads")
-        )
-        self.modifiers = frozenset(w.lower() for w in lexicons.grammar.words("agent_modifiers"))
+        words = words if words is not None else RoleWords(lexicons)
+        self.standing = words.standing
+        self.seated_bodies = words.seated_bodies
+        self.possessor_heads = words.possessor_heads
+        self.modifiers = words.modifiers
         # The text lower-cased once for the literal prefilters (None: no prefilter, see lookup).
-        self.lowered = prefilter_text(text)
+        self.lowered = prefilter_text(text) if lowered == "" else lowered
 
     def _roles(
         self, view: SentenceView, clause: tuple[int, int], trigger: TriggerRef, items: list[ItemRef]

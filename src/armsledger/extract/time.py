@@ -108,6 +108,10 @@ class TimeReader:
             found.append((self._normalise(match, published, future), at))
         return sorted(found, key=_position)
 
+    def prime(self, text: str, lowered: str | None) -> None:
+        """Take prefilter_text(text) from a caller that has it already (the analyser)."""
+        self._lowered = (text, lowered)
+
     def _lowered_document(self, text: str) -> str | None:
         """prefilter_text of the whole document, once per document: the sentences are asked one
         after another, and slicing and lower-casing each cost more than one pass."""
