@@ -4,7 +4,8 @@
 
 Reads every *.txt under the folders (default: ../shared/seeds and tests/data/dev/articles),
 runs the whole extraction (sentences, look-up, grammar, attribution, claims) and, separately,
-spaCy's blank English tokenizer alone, each over all articles for N rounds on one core. Prints
+spaCy's blank English tokenizer alone, each over all articles, taking turns for N rounds on one
+core (default 20), the best round of each counted. Prints
 both throughputs in articles/s and MB/s, their ratio, and the peak memory of the process, and
 whether the engine ran compiled (mypyc, the default install) or interpreted
 (ARMSLEDGER_PURE_PYTHON=1).
@@ -45,20 +46,23 @@ def read_articles(folders: list[Path]) -> list[Document]:
     return documents
 
 
-def timed(rounds: int, work: Callable[[], object]) -> float:
-    """Best of `rounds` timings, in seconds: the least disturbed by other load on the machine."""
-    best = float("inf")
+def timed(rounds: int, works: list[Callable[[], object]]) -> list[float]:
+    """Best of `rounds` timings of each work, in seconds: the least disturbed by other load on
+    the machine. The works take turns within each round, so a slow spell of a shared machine
+    falls on both sides of the ratio rather than on whichever ran during it."""
+    best = [float("inf")] * len(works)
     for _ in range(rounds):
-        started = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - started)
+        for index, work in enumerate(works):
+            started = time.perf_counter()
+            work()
+            best[index] = min(best[index], time.perf_counter() - started)
     return best
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     documents = read_articles(args.folders or [f for f in DEFAULT_FOLDERS if f.is_dir()])
     if not documents:
@@ -69,8 +73,13 @@ def main() -> int:
     extractor = Extractor(load_lexicons())
     extractor.extract(documents[0])  # build caches before timing
 
-    token_s = timed(args.rounds, lambda: [tokenizer(d.text) for d in documents])
-    extract_s = timed(args.rounds, lambda: [extractor.extract(d) for d in documents])
+    token_s, extract_s = timed(
+        args.rounds,
+        [
+            lambda: [tokenizer(d.text) for d in documents],
+            lambda: [extractor.extract(d) for d in documents],
+        ],
+    )
     claims = sum(len(extractor.extract(d)) for d in documents)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
