@@ -31,9 +31,11 @@ from armsledger.extract.lookup import (
     folds_alone,
     longest_first,
     marker_table,
+    matches_at,
     may_contain,
     organisation_marker_words,
     prefilter_text,
+    word_places,
 )
 from armsledger.extract.model import ActorRef, Frame, ItemRef, SentenceView
 from armsledger.extract.organisations import (
@@ -745,26 +747,11 @@ def says_it_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     # Three in four sentences hold no pronoun the pattern can end with: no verb search there.
     if not may_hold_says_it_pronoun(text, start, end):
         return found
-    places: list[int] = []
-    for verb in SAYS_IT_VERBS:
-        at = text.find(verb, start, end)
-        while at >= 0:
-            places.append(at)
-            at = text.find(verb, at + 1, end)
+    places = word_places(text, SAYS_IT_VERBS, start, end)
     if not places:
         return found
     places.sort()
-    free = start  # the search goes on from the end of the last match
-    tried = -1
-    for place in places:
-        if place < free or place == tried:
-            continue
-        tried = place
-        match = _SAYS_IT.match(text, place, end)
-        if match is not None:
-            found.append(match)
-            free = match.end()
-    return found
+    return matches_at(_SAYS_IT, text, places, start, end)
 
 
 def _in_boilerplate(sentence: Sentence, document: Document) -> bool:

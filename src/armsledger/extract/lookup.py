@@ -74,6 +74,39 @@ def prefilter_text(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
+def word_places(lowered: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
+    """Where each of `words` occurs in lowered[start:end] (unsorted)."""
+    places: list[int] = []
+    for word in words:
+        at = lowered.find(word, start, end)
+        while at >= 0:
+            places.append(at)
+            at = lowered.find(word, at + 1, end)
+    return places
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, places: list[int], start: int, end: int
+) -> list[re.Match[str]]:
+    """pattern.finditer(text, start, end), for a pattern whose every match starts at one of
+    `places` (sorted): the leftmost match from where the search goes on is the first of the
+    places there at which the pattern matches (a `\b` sees the character before, as in a
+    search). The regex engine tried every place of the sentence (case-insensitive letters
+    give it no first characters to skip to)."""
+    found: list[re.Match[str]] = []
+    free = start  # the search goes on from the end of the last match
+    tried = -1
+    for place in places:
+        if place < free or place == tried:
+            continue
+        tried = place
+        match = pattern.match(text, place, end)
+        if match is not None:
+            found.append(match)
+            free = match.end()
+    return found
+
+
 def may_contain(text: str | None, words: tuple[str, ...], start: int, end: int) -> bool:
     """Whether text[start:end] may hold one of `words`: a prefilter before a regex that cannot
     match without one of them. For a case-insensitive regex, `text` is prefilter_text(...) and

@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from armsledger.domain.core import TimeRef
-from armsledger.extract.lookup import may_contain, prefilter_text
+from armsledger.extract.lookup import matches_at, may_contain, prefilter_text, word_places
 from armsledger.lexicon import TimeWords
 
 # Compiled at import: these run on hot paths, once per sentence or item.
@@ -229,7 +229,7 @@ class TimeReader:
         "yesterday", "today" or "tonight", or at the "on" before a weekday (see _on_before)."""
         if lowered is None:
             return list(self._days.finditer(text, start, end))
-        places = _places(lowered, _RELATIVE_DAYS, start, end)
+        places = word_places(lowered, _RELATIVE_DAYS, start, end)
         for weekday in self._weekdays:
             at = lowered.find(weekday, start, end)
             while at >= 0:
@@ -237,7 +237,7 @@ class TimeReader:
                 if on >= 0:
                     places.append(on)
                 at = lowered.find(weekday, at + 1, end)
-        return _matches_at(self._days, text, sorted(places), start, end)
+        return matches_at(self._days, text, sorted(places), start, end)
 
     def _day(self, word: str, published: date) -> date:
         """ "yesterday", "today", "on Monday" (the last such day up to publication)."""
@@ -419,39 +419,6 @@ def _branches(node: dict[str, object]) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
-def _places(lowered: str, words: tuple[str, ...], start: int, end: int) -> list[int]:
-    """Where each of `words` occurs in lowered[start:end] (unsorted)."""
-    places: list[int] = []
-    for word in words:
-        at = lowered.find(word, start, end)
-        while at >= 0:
-            places.append(at)
-            at = lowered.find(word, at + 1, end)
-    return places
-
-
-def _matches_at(
-    pattern: re.Pattern[str], text: str, places: list[int], start: int, end: int
-) -> list[re.Match[str]]:
-    """pattern.finditer(text, start, end), for a pattern whose every match starts at one of
-    `places` (sorted): the leftmost match from where the search goes on is the first of the
-    places there at which the pattern matches (a `\b` sees the character before, as in a
-    search). The regex engine tried every place of the sentence (case-insensitive letters
-    give it no first characters to skip to)."""
-    found: list[re.Match[str]] = []
-    free = start  # the search goes on from the end of the last match
-    tried = -1
-    for place in places:
-        if place < free or place == tried:
-            continue
-        tried = place
-        match = pattern.match(text, place, end)
-        if match is not None:
-            found.append(match)
-            free = match.end()
-    return found
-
-
 # The day words the day pattern opens with; a weekday follows "on" and whitespace.
 _RELATIVE_DAYS = ("yesterday", "today", "tonight")
 
@@ -478,8 +445,8 @@ def _year_ranges(text: str, start: int, end: int, lowered: str | None) -> list[t
         matches = list(_YEAR_RANGE.finditer(text, start, end))
     else:
         # Every match opens with one of RANGE_WORDS: only those places are tried.
-        places = sorted(_places(lowered, RANGE_WORDS, start, end))
-        matches = _matches_at(_YEAR_RANGE, text, places, start, end)
+        places = sorted(word_places(lowered, RANGE_WORDS, start, end))
+        matches = matches_at(_YEAR_RANGE, text, places, start, end)
     for match in matches:
         first, last = int(match.group("first")), int(match.group("last"))
         if first <= last:
